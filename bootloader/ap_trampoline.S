@@ -1,0 +1,63 @@
+/* AP start-up trampoline, copied to TRAMPOLINE_PHYS and entered by SIPI in real
+ * mode at CS = TRAMPOLINE_PHYS >> 4, IP = 0 (SDM Vol. 3A 8.4.4). It goes to
+ * protected mode, then IA-32e mode with the runtime's CR3 (SDM 9.8.5), and jumps
+ * to ap_entry(cpu_index) on the stack the BSP put in the parameter block. */
+#include "layout.h"
+
+#define ABS(x) (TRAMPOLINE_PHYS + (x) - tramp_start)
+
+	.section .rodata
+	.globl tramp_start, tramp_end, tramp_cr3, tramp_stack, tramp_entry, tramp_cpu
+	.code16
+tramp_start:
+	cli
+	cld
+	mov %cs, %ax
+	mov %ax, %ds
+	lgdtl tramp_gdtr - tramp_start
+	mov %cr0, %eax
+	or $0x1, %eax			/* CR0.PE */
+	mov %eax, %cr0
+	ljmpl $0x08, $ABS(tramp32)
+
+	.code32
+tramp32:
+	mov $0x10, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	mov %ax, %ss
+	mov %cr4, %eax
+	or $0x20, %eax			/* CR4.PAE */
+	mov %eax, %cr4
+	mov ABS(tramp_cr3), %eax
+	mov %eax, %cr3
+	mov $0xc0000080, %ecx		/* IA32_EFER.LME */
+	rdmsr
+	or $0x100, %eax
+	wrmsr
+	mov %cr0, %eax
+	or $0x80000000, %eax		/* CR0.PG */
+	mov %eax, %cr0
+	ljmp $0x18, $ABS(tramp64)
+
+	.code64
+tramp64:
+	mov ABS(tramp_stack), %rsp
+	mov ABS(tramp_cpu), %edi
+	jmp *ABS(tramp_entry)
+
+	.align 8
+tramp_gdt:
+	.quad 0
+	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
+	.quad 0x00cf92000000ffff	/* 0x10: data */
+	.quad 0x00af9a000000ffff	/* 0x18: 64-bit code */
+tramp_gdtr:
+	.word tramp_gdtr - tramp_gdt - 1
+	.long ABS(tramp_gdt)
+	.align 8
+tramp_cr3:	.quad 0
+tramp_stack:	.quad 0
+tramp_entry:	.quad 0
+tramp_cpu:	.long 0
+tramp_end:

@@ -1,0 +1,14 @@
+/* Link-time memory layout shared by the linker script, assembly and C. */
+#ifndef BOOTLOADER_LAYOUT_H
+#define BOOTLOADER_LAYOUT_H
+
+/* GRUB loads the flat image here (multiboot a.out kludge). */
+#define LOAD_PHYS 0x200000
+/* The image (after .boot) runs at this virtual address, wherever it sits physically. */
+#define KERNEL_VMA 0xFFFFFFFF80000000
+/* Real-mode AP trampoline page (SIPI vector = TRAMPOLINE_PHYS >> 12). */
+#define TRAMPOLINE_PHYS 0x10000
+#define BOOT_STACK_SIZE 16384
+#define MAX_CPUS 8
+
+#endif

@@ -1,0 +1,133 @@
+/* 64-bit loader: check and parse the multiboot info, copy what the runtime
+ * needs out of GRUB's memory, move the image to the top of RAM below 4 GiB and
+ * hand over to the runtime. Runs at KERNEL_VMA, still at LOAD_PHYS physically. */
+#include "types.h"
+#include "layout.h"
+#include "boot_info.h"
+#include <string.h>
+#include "multiboot_info.h"
+#include "e820.h"
+#include "pagetable.h"
+#include "arch/cr.h"
+#include "serial.h"
+
+struct boot_info boot_info;
+
+extern char _image_end[];
+void relocate_image(u64 dst, u64 src, u64 len, u64 cr3);
+__attribute__((noreturn)) void runtime_main(void);
+void loader_main(u32 magic, u32 info);
+
+#define PT_POOL_PAGES 16
+#define FOUR_GIB (4ULL << 30)
+
+static struct mb_result mb;
+static u64 pt_pool[PT_POOL_PAGES][512] __attribute__((aligned(4096)));
+static unsigned pt_used;
+static u64 new_phys_base;
+
+/* Physical address a link-time virtual address will have after relocation. */
+static u64 phys_after(const void *va)
+{
+	return (u64)va - KERNEL_VMA + new_phys_base;
+}
+
+static u64 *pool_alloc(void *arg, u64 *phys)
+{
+	(void)arg;
+	if (pt_used == PT_POOL_PAGES)
+		hv_panic("loader: page-table pool exhausted\n");
+	*phys = phys_after(pt_pool[pt_used]);
+	return pt_pool[pt_used++];
+}
+
+static u64 pool_to_virt(void *arg, u64 phys)
+{
+	(void)arg;
+	return phys - new_phys_base + KERNEL_VMA;
+}
+
+static void copy_guest_boot_sector(void)
+{
+	boot_info.mod_count = mb.mod_count;
+	if (mb.mod_count == 0) {
+		hv_printf("xmhf-ng: no guest boot-sector module: add `module --nounzip (hd0)+1` "
+			  "after the multiboot line\n");
+		return;
+	}
+	if (mb.mods[0].end - mb.mods[0].start < 512) {
+		hv_printf("xmhf-ng: module 1 is %u bytes, too short for a boot sector\n",
+			  mb.mods[0].end - mb.mods[0].start);
+		return;
+	}
+	memcpy(boot_info.guest_mbr, (const void *)(u64)mb.mods[0].start, 512);
+	boot_info.guest_mbr_valid = true;
+}
+
+static void parse_options(void)
+{
+	char err[192];
+
+	memcpy(boot_info.cmdline, mb.cmdline, sizeof(boot_info.cmdline));
+	hv_options_default(&boot_info.opts);
+	if (hv_options_parse(boot_info.cmdline, &boot_info.opts, err, sizeof(err))) {
+		hv_printf("xmhf-ng: %s; using the defaults for it\n", err);
+		boot_info.opts_error = true;
+	}
+	serial_init(&boot_info.opts);
+}
+
+/* Highest 2 MiB aligned RAM range below 4 GiB that does not overlap our image now. */
+static u64 choose_phys_base(u64 size)
+{
+	static struct e820_map search;
+	u64 base;
+
+	search = boot_info.e820;
+	e820_reserve(&search, LOAD_PHYS, size);
+	base = e820_find_top(&search, FOUR_GIB, size, LARGE_PAGE_SIZE);
+	if (!base)
+		hv_panic("loader: no %llu MiB of RAM below 4 GiB for the hypervisor\n",
+			 (unsigned long long)(size >> 20));
+	return base;
+}
+
+static u64 build_runtime_page_tables(u64 size)
+{
+	struct pt_ctx ctx = {
+		.alloc = pool_alloc,
+		.to_virt = pool_to_virt,
+		.table_flags = PTE_P | PTE_W,
+		.large_flag = PTE_PS,
+	};
+	u64 pml4_phys;
+	u64 *pml4 = pool_alloc(NULL, &pml4_phys);
+
+	if (pt_map(&ctx, pml4, 0, 0, FOUR_GIB, PTE_P | PTE_W) ||
+	    pt_map(&ctx, pml4, KERNEL_VMA, new_phys_base, size, PTE_P | PTE_W))
+		hv_panic("loader: cannot build the runtime page tables\n");
+	return pml4_phys;
+}
+
+void loader_main(u32 magic, u32 info)
+{
+	char err[192];
+	u64 size = (u64)_image_end - KERNEL_VMA;
+	u64 cr3;
+
+	hv_options_default(&boot_info.opts);
+	serial_init(&boot_info.opts);
+	if (mb_parse(0, magic, info, &mb, err, sizeof(err)))
+		hv_panic("%s\n", err);
+	parse_options();
+	boot_info.e820 = mb.map;
+	e820_sanitize(&boot_info.e820);
+	copy_guest_boot_sector();
+
+	new_phys_base = choose_phys_base(size);
+	cr3 = build_runtime_page_tables(size);
+	boot_info.hv_phys_base = new_phys_base;
+	boot_info.hv_size = size;
+	relocate_image(new_phys_base, LOAD_PHYS, size, cr3);
+	runtime_main();
+}

@@ -1,0 +1,36 @@
+/* CPUID leaves and feature bits we test (SDM Vol. 2A, CPUID, Tables 3-8 to 3-10). */
+#ifndef ARCH_CPUID_H
+#define ARCH_CPUID_H
+#include "types.h"
+
+/* Output registers of CPUID. */
+struct cpuid_regs { u32 eax, ebx, ecx, edx; };
+
+#define CPUID_LEAF_FEATURES 1
+#define CPUID_LEAF_EXT_FEATURES 7
+#define CPUID_LEAF_XSAVE 0xd
+#define CPUID_LEAF_HYPERVISOR 0x40000000
+#define CPUID_LEAF_EXT_MAX 0x80000000
+#define CPUID_LEAF_EXT_INFO 0x80000001
+#define CPUID_LEAF_ADDR_SIZES 0x80000008
+
+/* Leaf 1 ECX */
+#define CPUID1_ECX_VMX (1u << 5)
+#define CPUID1_ECX_SMX (1u << 6)
+#define CPUID1_ECX_PCID (1u << 17)
+#define CPUID1_ECX_X2APIC (1u << 21)
+#define CPUID1_ECX_XSAVE (1u << 26)
+#define CPUID1_ECX_OSXSAVE (1u << 27)
+#define CPUID1_ECX_HYPERVISOR (1u << 31)
+/* Leaf 1 EBX bits 31:24: initial APIC ID */
+#define CPUID1_EBX_APIC_ID_SHIFT 24
+/* Leaf 7 EBX */
+#define CPUID7_EBX_INVPCID (1u << 10)
+/* Leaf 0xd sub-leaf 1 EAX */
+#define CPUIDD1_EAX_XSAVES (1u << 3)
+/* Leaf 0x80000001 EDX */
+#define CPUID80000001_EDX_NX (1u << 20)
+#define CPUID80000001_EDX_RDTSCP (1u << 27)
+#define CPUID80000001_EDX_LM (1u << 29)
+
+#endif

@@ -1,0 +1,56 @@
+#include "cpu_report.h"
+#include "cpu.h"
+#include "serial.h"
+#include "arch/cpuid.h"
+#include "arch/msr.h"
+#include "arch/vmx_controls.h"
+
+bool cpu_has_vmx(void)
+{
+	return cpuid(CPUID_LEAF_FEATURES, 0).ecx & CPUID1_ECX_VMX;
+}
+
+/* Display family/model per SDM Vol. 2A CPUID, "Version Information". */
+static void cpu_signature(u32 eax, u32 *family, u32 *model, u32 *stepping)
+{
+	u32 fam = (eax >> 8) & 0xf, mod = (eax >> 4) & 0xf;
+
+	if (fam == 0xf)
+		fam += (eax >> 20) & 0xff;
+	if (fam == 0x6 || fam >= 0xf)
+		mod |= ((eax >> 16) & 0xf) << 4;
+	*family = fam;
+	*model = mod;
+	*stepping = eax & 0xf;
+}
+
+void cpu_report(const struct cpu *c)
+{
+	u32 fam, model, step;
+	const char *mode = (rdmsr(MSR_IA32_EFER) & EFER_LMA) ? "64-bit" : "NOT-64-bit";
+
+	cpu_signature(cpuid(CPUID_LEAF_FEATURES, 0).eax, &fam, &model, &step);
+	if (!cpu_has_vmx()) {
+		hv_printf("CPU %u: lapic=%u family=0x%x model=0x%x stepping=%u mode=%s vmx=no "
+			  "(CPUID.1:ECX.VMX[bit 5] = 0: no VT-x on this CPU)\n",
+			  c->index, c->apic_id, fam, model, step, mode);
+		return;
+	}
+	u64 basic = rdmsr(MSR_IA32_VMX_BASIC);
+	bool tru = basic & VMX_BASIC_TRUE_CTLS;
+	u64 proc = rdmsr(tru ? MSR_IA32_VMX_TRUE_PROCBASED_CTLS : MSR_IA32_VMX_PROCBASED_CTLS);
+	bool has2 = (proc >> 32) & PROC_CTLS_ACTIVATE_SECONDARY;
+
+	hv_printf("CPU %u: lapic=%u family=0x%x model=0x%x stepping=%u mode=%s vmx=yes "
+		  "feature_control=0x%llx basic=0x%llx pinbased=0x%llx procbased=0x%llx "
+		  "secondary=0x%llx exit=0x%llx entry=0x%llx\n",
+		  c->index, c->apic_id, fam, model, step, mode,
+		  (unsigned long long)rdmsr(MSR_IA32_FEATURE_CONTROL), (unsigned long long)basic,
+		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_PINBASED_CTLS
+						: MSR_IA32_VMX_PINBASED_CTLS),
+		  (unsigned long long)proc,
+		  (unsigned long long)(has2 ? rdmsr(MSR_IA32_VMX_PROCBASED_CTLS2) : 0),
+		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_EXIT_CTLS : MSR_IA32_VMX_EXIT_CTLS),
+		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_ENTRY_CTLS
+						: MSR_IA32_VMX_ENTRY_CTLS));
+}

@@ -1,0 +1,7 @@
+#ifndef RUNTIME_DELAY_H
+#define RUNTIME_DELAY_H
+#include "types.h"
+
+void udelay(u32 us);
+
+#endif

@@ -1,0 +1,84 @@
+/* Guest memory isolation with EPT (SDM 28.2): an identity map of the guest's
+ * physical space in which the hypervisor's own range does not exist. */
+#include "ept.h"
+#include "ept_memtype.h"
+#include "pagetable.h"
+#include "e820.h"
+#include "percpu.h"
+#include "serial.h"
+#include "cpu.h"
+#include "arch/vmx_controls.h"
+
+#define EPT_POOL_PAGES 160
+#define EPT_MAX_LIMIT (64ULL << 30)	/* 64 GiB: 1 PML4 + 1 PDPT + 64 PDs */
+
+static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
+static unsigned ept_used;
+u64 ept_pml4_phys;
+
+static u64 *ept_alloc(void *arg, u64 *phys)
+{
+	(void)arg;
+	if (ept_used == EPT_POOL_PAGES)
+		hv_panic("EPT: table pool of %u pages exhausted\n", EPT_POOL_PAGES);
+	*phys = hv_virt_to_phys(ept_pool[ept_used]);
+	return ept_pool[ept_used++];
+}
+
+static u64 ept_to_virt(void *arg, u64 phys)
+{
+	(void)arg;
+	return phys - hv_virt_to_phys(ept_pool[0]) + (u64)ept_pool[0];
+}
+
+/* Guest-physical space to map: all RAM and at least the 4 GiB below, where
+ * the chipset's MMIO lives (XMHF64 bug 020: memory above 4 GiB too). */
+u64 ept_limit(const struct e820_map *m)
+{
+	u64 limit = ALIGN_UP(e820_ram_top(m), 1ULL << 30);
+
+	if (limit < (4ULL << 30))
+		limit = 4ULL << 30;
+	if (limit > EPT_MAX_LIMIT) {
+		hv_printf("EPT: RAM above %llu GiB is not given to the guest\n",
+			  (unsigned long long)(EPT_MAX_LIMIT >> 30));
+		limit = EPT_MAX_LIMIT;
+	}
+	return limit;
+}
+
+static void map_range(struct pt_ctx *ctx, u64 *pml4, u64 base, u64 len, int type)
+{
+	if (pt_map(ctx, pml4, base, base, len, EPT_RWX | ((u64)type << EPT_MEMTYPE_SHIFT)))
+		hv_panic("EPT: cannot map 0x%llx+0x%llx\n", (unsigned long long)base,
+			 (unsigned long long)len);
+}
+
+u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size)
+{
+	struct pt_ctx ctx = {
+		.alloc = ept_alloc,
+		.to_virt = ept_to_virt,
+		.table_flags = EPT_RWX,
+		.large_flag = EPT_LARGE_PAGE,
+	};
+	u64 *pml4 = ept_alloc(NULL, &ept_pml4_phys);
+
+	for (u64 base = 0; base < limit; base += LARGE_PAGE_SIZE) {
+		int type = ept_range_memtype(m, base, LARGE_PAGE_SIZE);
+
+		if (type != EPT_RANGE_MIXED) {
+			map_range(&ctx, pml4, base, LARGE_PAGE_SIZE, type);
+			continue;
+		}
+		for (u64 p = base; p < base + LARGE_PAGE_SIZE; p += PAGE_SIZE)
+			map_range(&ctx, pml4, p, PAGE_SIZE, ept_range_memtype(m, p, PAGE_SIZE) ==
+					       EPT_MEMTYPE_WB ? EPT_MEMTYPE_WB : EPT_MEMTYPE_UC);
+	}
+	if (pt_unmap(&ctx, pml4, hv_base, hv_size))
+		hv_panic("EPT: cannot unmap the hypervisor range\n");
+	hv_printf("xmhf-ng: EPT maps guest-physical 0-0x%llx (%u table pages), hypervisor "
+		  "0x%llx-0x%llx not present\n", (unsigned long long)limit, ept_used,
+		  (unsigned long long)hv_base, (unsigned long long)(hv_base + hv_size - 1));
+	return ept_pml4_phys | EPT_MEMTYPE_WB | EPTP_WALK_4;
+}

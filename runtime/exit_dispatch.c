@@ -1,0 +1,108 @@
+/* VM-exit entry from vmx_exit_stub: count, trace, dispatch, then check the
+ * VMCS before resuming when guest state changed (SDM 27 VM exits; 26.3.1
+ * checks done in software first). */
+#include "exit.h"
+#include "vmcs.h"
+#include "vmx_insn.h"
+#include "vmcs_dump.h"
+#include "vmcs_names.h"
+#include "boot_info.h"
+#include "serial.h"
+#include "format.h"
+#include "arch/vmcs_fields.h"
+#include "arch/vmx_exit_reasons.h"
+#include "arch/vmx_controls.h"
+
+void vmx_exit_handler(struct guest_regs *r);
+__attribute__((noreturn)) void vmx_entry_failed(void);
+
+static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
+	[EXIT_REASON_CPUID] = exit_cpuid,
+	[EXIT_REASON_RDMSR] = exit_rdmsr,
+	[EXIT_REASON_WRMSR] = exit_wrmsr,
+	[EXIT_REASON_CR_ACCESS] = exit_cr_access,
+	[EXIT_REASON_VMCALL] = exit_vmcall,
+	[EXIT_REASON_INVD] = exit_invd,
+	[EXIT_REASON_XSETBV] = exit_xsetbv,
+	[EXIT_REASON_GETSEC] = exit_inject_ud,
+	[EXIT_REASON_VMCLEAR] = exit_inject_ud,
+	[EXIT_REASON_VMLAUNCH] = exit_inject_ud,
+	[EXIT_REASON_VMPTRLD] = exit_inject_ud,
+	[EXIT_REASON_VMPTRST] = exit_inject_ud,
+	[EXIT_REASON_VMREAD] = exit_inject_ud,
+	[EXIT_REASON_VMRESUME] = exit_inject_ud,
+	[EXIT_REASON_VMWRITE] = exit_inject_ud,
+	[EXIT_REASON_VMXOFF] = exit_inject_ud,
+	[EXIT_REASON_VMXON] = exit_inject_ud,
+	[EXIT_REASON_INVEPT] = exit_inject_ud,
+	[EXIT_REASON_INVVPID] = exit_inject_ud,
+	[EXIT_REASON_VMFUNC] = exit_inject_ud,
+	[EXIT_REASON_EPT_VIOLATION] = exit_ept_violation,
+};
+
+static void trace_exit(const struct cpu *c, u32 reason)
+{
+	hv_printf("Intercept: 0x%02x 0x%08x 0x%016llx 0x%04llx:0x%016llx ;\n", c->index, reason,
+		  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
+		  (unsigned long long)vmread(VMCS_GUEST_CS_SELECTOR),
+		  (unsigned long long)vmread(VMCS_GUEST_RIP));
+}
+
+/* Run the software checks when guest state changed since the last entry
+ * (always in a debug build); a violation stops here with the rule named. */
+static void check_before_entry(struct cpu *c)
+{
+	u64 intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);
+
+	/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI; outside SMM
+	 * it fails the next entry (SDM 26.3.1.5). */
+	if (intr & INTR_BLOCK_SMI)
+		vmwrite(VMCS_GUEST_INTERRUPTIBILITY, intr & ~(u64)INTR_BLOCK_SMI);
+#ifndef XMHF_DEBUG
+	if (!c->vmcs_dirty)
+		return;
+#endif
+	c->vmcs_dirty = false;
+	if (vmcs_verify(c))
+		vmx_fatal(c, NULL, "guest state would fail VM entry (rules above)");
+}
+
+void vmx_exit_handler(struct guest_regs *r)
+{
+	struct cpu *c = this_cpu();
+	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
+	u32 basic = EXIT_REASON_BASIC(reason);
+
+	c->launched = true;
+	if (reason & EXIT_REASON_ENTRY_FAILURE) {
+		char why[128];
+
+		xsnprintf(why, sizeof(why), "VM-entry failure: exit reason %u (%s), qualification %llu",
+			  basic, vmx_exit_reason_name(basic),
+			  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION));
+		vmx_fatal(c, r, why);
+	}
+	if (basic < EXIT_REASON_SLOTS)
+		c->exits[basic]++;
+	if (boot_info.opts.trace & TRACE_EXITS)
+		trace_exit(c, reason);
+	if (basic < EXIT_REASON_SLOTS && handlers[basic])
+		handlers[basic](c, r);
+	else
+		exit_fatal(c, r);
+	check_before_entry(c);
+}
+
+/* VMLAUNCH or VMRESUME returned: VMfailInvalid or VMfailValid (SDM 30.2, 30.4). */
+void vmx_entry_failed(void)
+{
+	struct cpu *c = this_cpu();
+	u64 err = 0;
+	char why[128];
+
+	vmread_safe(VMCS_VM_INSTRUCTION_ERROR, &err);
+	xsnprintf(why, sizeof(why), "VM%s failed: VM-instruction error %llu (%s)",
+		  c->launched ? "RESUME" : "LAUNCH", (unsigned long long)err,
+		  vm_instruction_error_name((u32)err));
+	vmx_fatal(c, NULL, why);
+}

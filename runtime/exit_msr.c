@@ -1,0 +1,75 @@
+/* RDMSR/WRMSR exits: MSRs in the bitmap policy (xmhf/lib/msr_bitmap.c) and
+ * every MSR outside the bitmap ranges (SDM 25.1.3). An MSR the CPU rejects
+ * gets #GP in the guest, as on bare hardware (XMHF64 bug 004). */
+#include "exit.h"
+#include "vmcs.h"
+#include "guest_cr.h"
+#include "msr_safe.h"
+#include "cpu.h"
+#include "serial.h"
+#include "arch/msr.h"
+#include "arch/cpuid.h"
+#include "arch/exceptions.h"
+#include "arch/vmcs_fields.h"
+
+void exit_rdmsr(struct cpu *c, struct guest_regs *r)
+{
+	u32 msr = (u32)r->gpr[GPR_RCX];
+	u64 v;
+
+	(void)c;
+	if (msr == MSR_IA32_EFER)
+		v = vmread(VMCS_GUEST_IA32_EFER);
+	else if (!rdmsr_safe(msr, &v)) {
+		guest_inject_exception(VEC_GP);
+		return;
+	}
+	r->gpr[GPR_RAX] = (u32)v;
+	r->gpr[GPR_RDX] = v >> 32;
+	guest_skip_instruction();
+}
+
+static bool write_efer(u64 v)
+{
+	struct cr_state old = guest_cr_load(), s = old;
+	bool nx = cpuid(CPUID_LEAF_EXT_INFO, 0).edx & CPUID80000001_EDX_NX;
+
+	if (efer_write(&s, v, nx) != CR_OK)
+		return false;
+	guest_cr_store(&old, &s);
+	return true;
+}
+
+/* The guest may not move the APIC page the hypervisor watches for IPIs. */
+static bool write_apic_base(struct cpu *c, u64 v)
+{
+	if ((v & APIC_BASE_ADDR_MASK) != (rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_ADDR_MASK)) {
+		hv_printf("CPU %u: guest tried to move the local APIC to 0x%llx: #GP\n", c->index,
+			  (unsigned long long)(v & APIC_BASE_ADDR_MASK));
+		return false;
+	}
+	return wrmsr_safe(MSR_IA32_APIC_BASE, v);
+}
+
+void exit_wrmsr(struct cpu *c, struct guest_regs *r)
+{
+	u32 msr = (u32)r->gpr[GPR_RCX];
+	u64 v = ((u64)(u32)r->gpr[GPR_RDX] << 32) | (u32)r->gpr[GPR_RAX];
+	bool ok;
+
+	switch (msr) {
+	case MSR_IA32_EFER:
+		ok = write_efer(v);
+		break;
+	case MSR_IA32_APIC_BASE:
+		ok = write_apic_base(c, v);
+		break;
+	default:
+		ok = wrmsr_safe(msr, v);
+		break;
+	}
+	if (ok)
+		guest_skip_instruction();
+	else
+		guest_inject_exception(VEC_GP);
+}

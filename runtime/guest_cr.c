@@ -1,0 +1,50 @@
+#include "guest_cr.h"
+#include "vmcs.h"
+#include "arch/vmcs_fields.h"
+#include "arch/vmx_controls.h"
+
+struct cr_state guest_cr_load(void)
+{
+	return (struct cr_state){
+		.cr0 = vmread(VMCS_GUEST_CR0),
+		.cr0_shadow = vmread(VMCS_CR0_READ_SHADOW),
+		.cr4 = vmread(VMCS_GUEST_CR4),
+		.cr4_shadow = vmread(VMCS_CR4_READ_SHADOW),
+		.efer = vmread(VMCS_GUEST_IA32_EFER),
+		.ia32e = vmread(VMCS_ENTRY_CTLS) & ENTRY_CTLS_IA32E_MODE_GUEST,
+	};
+}
+
+/* With EPT and PAE paging outside IA-32e mode, VM entry takes the PDPTEs from
+ * the VMCS; after a guest CR0/CR4 change they must come from guest CR3
+ * (XMHF64 bugs 028/040). Guest-physical = host-physical (identity EPT). */
+static void load_pdptes(void)
+{
+	const volatile u64 *pdpte = (const u64 *)(vmread(VMCS_GUEST_CR3) & ~0x1fULL);
+
+	vmwrite(VMCS_GUEST_PDPTE0, pdpte[0]);
+	vmwrite(VMCS_GUEST_PDPTE1, pdpte[1]);
+	vmwrite(VMCS_GUEST_PDPTE2, pdpte[2]);
+	vmwrite(VMCS_GUEST_PDPTE3, pdpte[3]);
+}
+
+void guest_cr_store(const struct cr_state *old, const struct cr_state *s)
+{
+	if (s->cr0 != old->cr0)
+		vmwrite(VMCS_GUEST_CR0, s->cr0);
+	if (s->cr0_shadow != old->cr0_shadow)
+		vmwrite(VMCS_CR0_READ_SHADOW, s->cr0_shadow);
+	if (s->cr4 != old->cr4)
+		vmwrite(VMCS_GUEST_CR4, s->cr4);
+	if (s->cr4_shadow != old->cr4_shadow)
+		vmwrite(VMCS_CR4_READ_SHADOW, s->cr4_shadow);
+	if (s->efer != old->efer)
+		vmwrite(VMCS_GUEST_IA32_EFER, s->efer);
+	if (s->ia32e != old->ia32e) {
+		u64 entry = vmread(VMCS_ENTRY_CTLS) & ~(u64)ENTRY_CTLS_IA32E_MODE_GUEST;
+
+		vmwrite(VMCS_ENTRY_CTLS, entry | (s->ia32e ? ENTRY_CTLS_IA32E_MODE_GUEST : 0));
+	}
+	if (cr_uses_pae_pdptes(s) && (s->cr0 != old->cr0 || s->cr4 != old->cr4))
+		load_pdptes();
+}

@@ -1,0 +1,9 @@
+/* Exception handling in the hypervisor: every exception is fatal and reported. */
+#ifndef RUNTIME_IDT_H
+#define RUNTIME_IDT_H
+#include "types.h"
+
+void idt_load(void);
+u16 tss_selector(u32 cpu_index);
+
+#endif

@@ -1,0 +1,97 @@
+/* Runtime entry points: runtime_main() on the BSP after relocation, ap_main()
+ * on each AP after the trampoline. */
+#include "types.h"
+#include "boot_info.h"
+#include "percpu.h"
+#include "lapic.h"
+#include "serial.h"
+#include "cpu.h"
+#include "smp_boot.h"
+#include "cpu_report.h"
+#include "version.h"
+#include "acpi_madt.h"
+#include "vmx_start.h"
+#include "delay.h"
+
+static const char *const e820_type_names[] = {
+	"?", "RAM", "reserved", "ACPI data", "ACPI NVS", "unusable",
+};
+
+static void print_e820(const struct e820_map *m)
+{
+	for (u32 i = 0; i < m->count; i++) {
+		const struct e820_entry *e = &m->e[i];
+		const char *t = e->type < ARRAY_SIZE(e820_type_names) ? e820_type_names[e->type] : "?";
+
+		hv_printf("xmhf-ng: e820 [0x%016llx-0x%016llx] %s\n", (unsigned long long)e->addr,
+			  (unsigned long long)(e->addr + e->len - 1), t);
+	}
+}
+
+/* CPU list from the MADT (ACPI 6.x 5.2.12); without one, run on the BSP alone. */
+static void find_cpus(struct madt_cpus *m)
+{
+	char err[160];
+	u64 rsdp;
+	u32 ebda = (u32)(*(volatile u16 *)0x40e) << 4;
+
+	if (acpi_find_rsdp(0, ebda, &rsdp) || acpi_madt_cpus(0, rsdp, m, err, sizeof(err))) {
+		hv_printf("xmhf-ng: no usable ACPI MADT: running on the boot CPU only\n");
+		m->count = 1;
+		m->apic_id[0] = cpus[0].apic_id;
+		return;
+	}
+	hv_printf("xmhf-ng: ACPI MADT lists %u enabled CPUs\n", m->count);
+}
+
+/* BSP -> APs: 1 once vmx_global_init() succeeded; APs then start VMX. */
+static volatile u32 vmx_go;
+
+__attribute__((noreturn)) void ap_main(struct cpu *c)
+{
+	while (!__atomic_load_n(&vmx_go, __ATOMIC_ACQUIRE))
+		cpu_relax();
+	if (vmx_cpu_start(c)) {
+		hv_printf("CPU %u: VMX on, VMCS ready; waiting for the guest's INIT-SIPI\n", c->index);
+		__atomic_store_n(&c->vmx_ready, 1, __ATOMIC_RELEASE);
+	}
+	cpu_halt_forever();
+}
+
+static void start_vmx_everywhere(struct cpu *bsp)
+{
+	if (!vmx_global_init() || !vmx_cpu_start(bsp))
+		hv_panic("cannot start the hypervisor on this machine (reason above)\n");
+	__atomic_store_n(&vmx_go, 1, __ATOMIC_RELEASE);
+	for (u32 i = 1; i < cpu_count; i++) {
+		for (u32 t = 0; t < 1000 && !__atomic_load_n(&cpus[i].vmx_ready, __ATOMIC_ACQUIRE); t++)
+			udelay(1000);
+		if (!cpus[i].vmx_ready)
+			hv_panic("CPU %u did not enable VMX (reason above, or no answer in 1 s)\n", i);
+	}
+}
+
+__attribute__((noreturn)) void runtime_main(void)
+{
+	static struct madt_cpus madt;
+	struct cpu *bsp = &cpus[0];
+
+	bsp->index = 0;
+	bsp->apic_id = lapic_id();
+	percpu_init(bsp);
+	hv_printf("xmhf-ng %s (build %s): hypervisor at 0x%llx-0x%llx (%llu KiB)\n",
+		  XMHF_NG_VERSION, XMHF_NG_BUILD_ID, (unsigned long long)boot_info.hv_phys_base,
+		  (unsigned long long)(boot_info.hv_phys_base + boot_info.hv_size - 1),
+		  (unsigned long long)(boot_info.hv_size >> 10));
+	hv_printf("xmhf-ng: cmdline \"%s\"\n", boot_info.cmdline);
+	print_e820(&boot_info.e820);
+	find_cpus(&madt);
+	cpu_report(bsp);
+	bsp->online = 1;
+	smp_start_aps(&madt);
+	hv_printf("xmhf-ng: all %u CPUs online in 64-bit mode\n", cpu_count);
+	if (!boot_info.guest_mbr_valid)
+		hv_panic("cannot start the guest: no boot-sector module (see above)\n");
+	start_vmx_everywhere(bsp);
+	vmx_launch_boot_sector(bsp, boot_info.guest_mbr, boot_info.opts.boot_drive);
+}

@@ -1,0 +1,75 @@
+/* Descriptor tables and per-CPU pointer. 64-bit GDT with one TSS per CPU
+ * (SDM Vol. 3A 7.2.3); a TSS is needed because VM exits load host TR, which
+ * must not be null (SDM 26.2.3). */
+#include "percpu.h"
+#include "arch/msr.h"
+#include "cpu.h"
+#include "idt.h"
+#include "boot_info.h"
+
+#define GDT_CODE64 0x08
+#define GDT_DATA 0x10
+#define GDT_TSS0 0x18
+#define GDT_ENTRIES (3 + 2 * MAX_CPUS)
+
+struct cpu cpus[MAX_CPUS];
+u32 cpu_count = 1;
+
+static u64 gdt[GDT_ENTRIES] __attribute__((aligned(16))) = {
+	0,
+	0x00af9a000000ffffULL,	/* 0x08: code, L=1, DPL 0 */
+	0x00cf92000000ffffULL,	/* 0x10: data */
+};
+
+struct __attribute__((packed)) dt_ptr {
+	u16 limit;
+	u64 base;
+};
+
+u64 hv_virt_to_phys(const void *va)
+{
+	return (u64)va - KERNEL_VMA + boot_info.hv_phys_base;
+}
+
+u16 tss_selector(u32 cpu_index)
+{
+	return (u16)(GDT_TSS0 + 16 * cpu_index);
+}
+
+/* 64-bit TSS descriptor, type 9 (available), SDM Vol. 3A Figure 7-4. */
+static void set_tss_descriptor(u32 index, struct tss64 *tss)
+{
+	u64 base = (u64)tss, limit = sizeof(*tss) - 1;
+	u32 slot = tss_selector(index) / 8;
+
+	gdt[slot] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
+		    (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
+	gdt[slot + 1] = base >> 32;
+}
+
+void percpu_init(struct cpu *c)
+{
+	struct dt_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+
+	c->self = c;
+	c->tss.iomap_base = sizeof(c->tss);
+	set_tss_descriptor(c->index, &c->tss);
+	asm volatile("lgdt %0\n\t"
+		     "pushq %1\n\t"
+		     "leaq 1f(%%rip), %%rax\n\t"
+		     "pushq %%rax\n\t"
+		     "lretq\n"
+		     "1:\n\t"
+		     "mov %2, %%eax\n\t"
+		     "mov %%eax, %%ds\n\t"
+		     "mov %%eax, %%es\n\t"
+		     "mov %%eax, %%ss\n\t"
+		     "mov %%eax, %%fs\n\t"
+		     "mov %%eax, %%gs\n\t"
+		     "ltr %w3"
+		     :
+		     : "m"(gdtr), "i"(GDT_CODE64), "i"(GDT_DATA), "r"(tss_selector(c->index))
+		     : "rax", "memory");
+	wrmsr(MSR_IA32_GS_BASE, (u64)c);
+	idt_load();
+}

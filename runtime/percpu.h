@@ -1,0 +1,58 @@
+/* Per-CPU state. CPU 0 is the BSP; CPU i > 0 is the i-th enabled AP in the MADT. */
+#ifndef RUNTIME_PERCPU_H
+#define RUNTIME_PERCPU_H
+#include "types.h"
+#include "layout.h"
+
+#define CPU_STACK_SIZE 16384
+
+struct tss64 {
+	u32 reserved0;
+	u64 rsp[3];
+	u64 reserved1;
+	u64 ist[7];
+	u64 reserved2;
+	u16 reserved3;
+	u16 iomap_base;
+} __attribute__((packed));
+
+/* Guest general registers saved by vmx_exit_stub, indexed like the
+ * exit-qualification register field (SDM Table 27-3): RAX RCX RDX RBX RSP RBP
+ * RSI RDI R8-R15. Slot 4 is unused: guest RSP lives in the VMCS. */
+enum gpr { GPR_RAX, GPR_RCX, GPR_RDX, GPR_RBX, GPR_RSP, GPR_RBP, GPR_RSI, GPR_RDI,
+	   GPR_R8, GPR_COUNT = 16 };
+struct guest_regs {
+	u64 gpr[GPR_COUNT];
+};
+
+#define EXIT_REASON_SLOTS 80
+
+struct cpu {
+	u8 vmxon_region[4096];		/* page aligned: first in the struct */
+	u8 vmcs[4096];
+	struct cpu *self;		/* GS base points at the struct; see this_cpu() */
+	u32 index;
+	u32 apic_id;
+	volatile u32 online;		/* set by the CPU itself once in 64-bit C code */
+	struct tss64 tss;
+	bool vmcs_dirty;		/* guest state written since the last check */
+	bool launched;			/* false until the first VM exit */
+	volatile u32 vmx_ready;		/* VMXON done and VMCS set up */
+	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
+	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));
+} __attribute__((aligned(4096)));
+
+extern struct cpu cpus[MAX_CPUS];
+extern u32 cpu_count;
+
+void percpu_init(struct cpu *c);
+u64 hv_virt_to_phys(const void *va);	/* GDT, TSS, IDT, GS base: call on the CPU itself */
+
+static inline struct cpu *this_cpu(void)
+{
+	struct cpu *c;
+	asm volatile("mov %%gs:%c1, %0" : "=r"(c) : "i"(offsetof(struct cpu, self)));
+	return c;
+}
+
+#endif

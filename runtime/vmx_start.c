@@ -1,0 +1,99 @@
+/* Bringing VMX up and starting the guest (SDM 23.7, 24.2, 26). */
+#include <string.h>
+#include "vmx_start.h"
+#include "vmx_on.h"
+#include "vmcs.h"
+#include "vmcs_setup.h"
+#include "vmcs_dump.h"
+#include "ept.h"
+#include "int15_hook.h"
+#include "guest_state.h"
+#include "msr_bitmap.h"
+#include "boot_info.h"
+#include "cpu.h"
+#include "serial.h"
+#include "cpu_report.h"
+#include "arch/vmx_controls.h"
+#include "arch/cpuid.h"
+
+#define MBR_LOAD_ADDR 0x7c00
+#define MBR_SIGNATURE_OFFSET 510
+
+void vmx_launch(const struct guest_regs *r);
+
+static u8 msr_bitmap[MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
+static u64 eptp;
+
+/* EPT features we build on (SDM Appendix A.10). */
+static bool ept_caps_ok(const struct vmx_caps *c)
+{
+	static const struct { u64 bit; const char *what; } need[] = {
+		{ VMX_EPT_WALK_4, "4-level EPT walk" },
+		{ VMX_EPT_MEMTYPE_WB, "write-back EPT paging structures" },
+		{ VMX_EPT_2MB_PAGES, "2 MiB EPT pages" },
+	};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(need); i++) {
+		if (!(c->ept_vpid & need[i].bit)) {
+			hv_printf("xmhf-ng: the CPU's EPT lacks %s (IA32_VMX_EPT_VPID_CAP=0x%llx)\n",
+				  need[i].what, (unsigned long long)c->ept_vpid);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool vmx_global_init(void)
+{
+	if (!cpu_has_vmx()) {
+		hv_printf("xmhf-ng: this CPU has no VMX (CPUID.1:ECX.VMX = 0)\n");
+		return false;
+	}
+	vmx_read_caps(&vmx_caps);
+	if (!vmx_controls_compute(&vmx_caps) || !ept_caps_ok(&vmx_caps))
+		return false;
+	hv_printf("xmhf-ng: VMX controls pin=0x%08x proc=0x%08x proc2=0x%08x exit=0x%08x "
+		  "entry=0x%08x\n", vmx_ctls.pin, vmx_ctls.proc, vmx_ctls.proc2, vmx_ctls.exit,
+		  vmx_ctls.entry);
+	msr_bitmap_build_policy(msr_bitmap);
+	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
+			 boot_info.hv_size);
+	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
+	return true;
+}
+
+bool vmx_cpu_start(struct cpu *c)
+{
+	if (!vmx_cpu_on(c))
+		return false;
+	vmcs_setup(c, eptp, hv_virt_to_phys(msr_bitmap));
+	return true;
+}
+
+static void write_guest_state(const struct guest_start_state *s)
+{
+	for (unsigned i = 0; i < s->n; i++)
+		vmwrite(s->f[i].field, s->f[i].value);
+}
+
+void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
+{
+	struct guest_start_state s;
+	struct guest_regs regs = { 0 };
+
+	if (mbr[MBR_SIGNATURE_OFFSET] != 0x55 || mbr[MBR_SIGNATURE_OFFSET + 1] != 0xaa)
+		hv_panic("module 1 is not a boot sector (no 55 AA signature at offset 510)\n");
+	guest_state_init(&s, &vmx_caps, cpuid(CPUID_LEAF_FEATURES, 0).eax);
+	guest_state_boot_sector(&s, &vmx_caps, drive);
+	write_guest_state(&s);
+	regs.gpr[GPR_RDX] = s.rdx;
+	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
+	c->vmcs_dirty = false;
+	if (vmcs_verify(c))
+		vmx_fatal(c, &regs, "initial guest state would fail VM entry (rules above)");
+	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x\n",
+		  c->index, drive);
+	c->launched = false;
+	vmx_launch(&regs);
+	__builtin_unreachable();
+}

@@ -1,0 +1,13 @@
+#ifndef RUNTIME_VMX_START_H
+#define RUNTIME_VMX_START_H
+#include "percpu.h"
+
+/* BSP, once: capabilities, controls, MSR bitmap, EPT, E820 hook. False after
+ * one clear line saying what the machine lacks. */
+bool vmx_global_init(void);
+/* On each CPU after vmx_global_init(): VMXON and a ready VMCS. */
+bool vmx_cpu_start(struct cpu *c);
+/* BSP: the guest's boot sector at 0000:7C00 in real mode (never returns). */
+__attribute__((noreturn)) void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive);
+
+#endif

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs (with apt-get, only what is missing) everything the build and the
+# emulator harness need. Idempotent; prints nothing when all is present.
+# usage: tools/deps.sh [-n]   (-n: only list what is missing, install nothing)
+set -euo pipefail
+
+usage() { echo "usage: $0 [-n]" >&2; exit 2; }
+dry=0
+while getopts n opt; do
+	case $opt in
+	n) dry=1 ;;
+	*) usage ;;
+	esac
+done
+
+PKGS=(
+	bochs bochsbios vgabios bochs-term qemu-system-x86
+	grub-pc-bin grub-common xorriso mtools
+	cpio busybox-static e2fsprogs fdisk gzip dpkg apt
+	gcc make binutils gdb python3
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$dry" -eq 1 ]; then
+	echo "missing: ${missing[*]}"
+	exit 1
+fi
+
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

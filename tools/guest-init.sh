@@ -1,0 +1,131 @@
+#!/bin/busybox sh
+# /init of the xmhf-ng test guest's initramfs (packed by tools/mkguest.sh with
+# busybox-static). Reports what the guest sees as "XMHF-GUEST: ..." lines on
+# the console, optionally exercises CPU hotplug, then powers off.
+# usage: run by the kernel as /init; reads the kernel command line
+#   (xmhf.hotplug=N: offline/online every AP N times) and, if present,
+#   /etc/xmhf-guest.env (shell assignments from mkguest.sh -e; XMHF_HOTPLUG=N
+#   as above, XMHF_SHELL=1: start a shell on the console instead of poweroff).
+# Report lines are written through /dev/kmsg so that each is one whole printk
+# record on the serial console, never interleaved with kernel messages.
+
+/bin/busybox mkdir -p /bin /sbin /usr/bin /usr/sbin /proc /sys /dev /tmp
+/bin/busybox --install -s
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+
+XMHF_HOTPLUG=
+XMHF_SHELL=0
+[ -r /etc/xmhf-guest.env ] && . /etc/xmhf-guest.env
+
+USE_KMSG=0
+if [ -w /dev/kmsg ]; then
+	echo on >/proc/sys/kernel/printk_devkmsg 2>/dev/null
+	echo N >/sys/module/printk/parameters/time 2>/dev/null
+	USE_KMSG=1
+fi
+
+say() {
+	if [ "$USE_KMSG" = 1 ]; then
+		echo "XMHF-GUEST: $*" >/dev/kmsg
+	else
+		echo "XMHF-GUEST: $*"
+	fi
+}
+
+# Number of CPUs in a sysfs cpu list such as "0-3,5".
+count_cpus() {
+	n=0
+	for part in $(echo "$1" | tr ',' ' '); do
+		case $part in
+		*-*) n=$((n + ${part#*-} - ${part%-*} + 1)) ;;
+		'') ;;
+		*) n=$((n + 1)) ;;
+		esac
+	done
+	echo "$n"
+}
+
+online_count() { count_cpus "$(cat /sys/devices/system/cpu/online)"; }
+
+finish() {
+	if [ "$XMHF_SHELL" = 1 ]; then
+		say "shell (exit to power off)"
+		setsid cttyhack sh
+	fi
+	sync
+	poweroff -f
+	sleep 5
+	say "poweroff FAILED"
+	while :; do sleep 3600; done
+}
+
+say "uname=$(uname -r)"
+say "cpus_online=$(online_count) possible=$(count_cpus "$(cat /sys/devices/system/cpu/possible)")"
+
+flags=$(awk -F': *' '/^flags/ { print $2; exit }' /proc/cpuinfo)
+has_flag() { case " $flags " in *" $1 "*) echo yes ;; *) echo no ;; esac; }
+say "cpuid hypervisor=$(has_flag hypervisor) vmx=$(has_flag vmx)"
+
+dmesg | sed -n 's/^.*BIOS-e820: *//p' | while IFS= read -r line; do
+	say "e820 $line"
+done
+grep -i '^[0-9a-f]*-[0-9a-f]* : reserved$' /proc/iomem | while IFS= read -r line; do
+	say "iomem $line"
+done
+
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	xmhf.hotplug=*) XMHF_HOTPLUG=${arg#xmhf.hotplug=} ;;
+	esac
+done
+
+# Offline then online every hotpluggable AP, $1 rounds. Returns 1 on failure.
+hotplug() {
+	rounds=$1
+	want=$(online_count)
+	aps=
+	for d in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ "${d##*/}" = cpu0 ] && continue
+		[ -w "$d/online" ] && aps="$aps ${d##*/}"
+	done
+	say "hotplug rounds=$rounds aps=${aps# }"
+	r=1
+	while [ "$r" -le "$rounds" ]; do
+		for cpu in $aps; do
+			f=/sys/devices/system/cpu/$cpu/online
+			if ! echo 0 >"$f"; then
+				say "hotplug FAILED round $r: offlining $cpu failed"; return 1
+			fi
+			if [ "$(cat "$f")" != 0 ]; then
+				say "hotplug FAILED round $r: $cpu still online"; return 1
+			fi
+			if ! echo 1 >"$f"; then
+				say "hotplug FAILED round $r: onlining $cpu failed"; return 1
+			fi
+			if [ "$(cat "$f")" != 1 ]; then
+				say "hotplug FAILED round $r: $cpu not back online"; return 1
+			fi
+		done
+		got=$(online_count)
+		if [ "$got" != "$want" ]; then
+			say "hotplug FAILED round $r: cpus_online=$got expected $want"; return 1
+		fi
+		say "hotplug round $r ok"
+		r=$((r + 1))
+	done
+}
+
+if [ -n "$XMHF_HOTPLUG" ]; then
+	case $XMHF_HOTPLUG in
+	*[!0-9]*) say "hotplug FAILED: bad round count '$XMHF_HOTPLUG'"; finish ;;
+	esac
+	hotplug "$XMHF_HOTPLUG" || finish
+fi
+
+say "uptime=$(cut -d' ' -f1 /proc/uptime)"
+say "MARKER cpus_online=$(online_count) done"
+finish
