@@ -48,7 +48,8 @@ $(BUILD)/xmhf-ng.bin: $(BUILD)/xmhf-ng.elf
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_SRCS) tests/unit/check.h
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $< $(LIB_SRCS) -o $@
+	@echo "  HOSTCC $@"
+	@$(CC) $(HOST_CFLAGS) $< $(LIB_SRCS) -lpthread -o $@
 
 unit: $(UNIT_BINS)
 

@@ -1,0 +1,50 @@
+/* Decoding the stores Linux uses for APIC writes. */
+#include "check.h"
+#include "mmio_decode.h"
+
+int main(void)
+{
+	struct mmio_store s;
+
+	/* mov %esi,0x300(%rax)  : 89 b0 00 03 00 00 */
+	const u8 a[] = { 0x89, 0xb0, 0x00, 0x03, 0x00, 0x00, 0x90 };
+	CHECK(mmio_decode_store(a, sizeof(a), MODE_64, &s) == 0);
+	CHECK(s.len == 6 && !s.is_imm && s.reg == 6);
+	/* mov %r12d,(%rdx) : 44 89 22 */
+	const u8 b[] = { 0x44, 0x89, 0x22 };
+	CHECK(mmio_decode_store(b, sizeof(b), MODE_64, &s) == 0);
+	CHECK(s.len == 3 && s.reg == 12);
+	/* mov %eax,0xffffffffff5fc300 : 89 04 25 00 c3 5f ff (SIB, no base, disp32) */
+	const u8 c[] = { 0x89, 0x04, 0x25, 0x00, 0xc3, 0x5f, 0xff };
+	CHECK(mmio_decode_store(c, sizeof(c), MODE_64, &s) == 0);
+	CHECK(s.len == 7 && s.reg == 0);
+	/* movl $0x0,0xb0(%rax) : c7 80 b0 00 00 00 00 00 00 00 */
+	const u8 d[] = { 0xc7, 0x80, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 };
+	CHECK(mmio_decode_store(d, sizeof(d), MODE_64, &s) == 0);
+	CHECK(s.len == 10 && s.is_imm && s.imm == 0);
+	/* movl $0xc4500,0x300(%rbx,%rcx,1)... c7 84 0b 00 03 00 00 00 45 0c 00 */
+	const u8 e[] = { 0xc7, 0x84, 0x0b, 0x00, 0x03, 0x00, 0x00, 0x00, 0x45, 0x0c, 0x00 };
+	CHECK(mmio_decode_store(e, sizeof(e), MODE_64, &s) == 0);
+	CHECK(s.len == 11 && s.imm == 0xc4500);
+	/* xchg %eax,(%rdx) (11AP workaround): 87 02 */
+	const u8 f[] = { 0x87, 0x02 };
+	CHECK(mmio_decode_store(f, sizeof(f), MODE_64, &s) == 0 && s.len == 2 && s.reg == 0);
+	/* RIP-relative: mov %ecx,0x1234(%rip) : 89 0d 34 12 00 00 */
+	const u8 g[] = { 0x89, 0x0d, 0x34, 0x12, 0x00, 0x00 };
+	CHECK(mmio_decode_store(g, sizeof(g), MODE_64, &s) == 0 && s.len == 6 && s.reg == 1);
+	/* 32-bit mode, disp8: mov %edx,0x10(%ebx) : 89 53 10 */
+	const u8 h[] = { 0x89, 0x53, 0x10 };
+	CHECK(mmio_decode_store(h, sizeof(h), MODE_32, &s) == 0 && s.len == 3 && s.reg == 2);
+	/* In 32-bit mode 0x44 is INC, not REX: not a store we know. */
+	CHECK(mmio_decode_store(b, sizeof(b), MODE_32, &s) == -1);
+	/* 64-bit store (REX.W), 16-bit store, register destination, truncated: rejected. */
+	const u8 w[] = { 0x48, 0x89, 0x02 }, o16[] = { 0x66, 0x89, 0x02 }, rr[] = { 0x89, 0xc0 };
+	CHECK(mmio_decode_store(w, sizeof(w), MODE_64, &s) == -1);
+	CHECK(mmio_decode_store(o16, sizeof(o16), MODE_64, &s) == -1);
+	CHECK(mmio_decode_store(rr, sizeof(rr), MODE_64, &s) == -1);
+	CHECK(mmio_decode_store(d, 6, MODE_64, &s) == -1);
+	/* 16-bit code with 0x66: a 32-bit store, 16-bit addressing: 66 89 47 02 */
+	const u8 r16[] = { 0x66, 0x89, 0x47, 0x02 };
+	CHECK(mmio_decode_store(r16, sizeof(r16), MODE_16, &s) == 0 && s.len == 4 && s.reg == 0);
+	return CHECK_DONE();
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Boots a disk (and optionally a CD-ROM) in Bochs with VMX (Westmere model),
+# watching the serial log for an expected line or a failure pattern; Bochs is
+# always killed (SIGKILL; it ignores SIGTERM) before this script returns.
+usage() {
+	cat >&2 <<'EOF'
+usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
+         [--mem MiB] [--serial LOG] [--log BOCHSLOG] [--timeout S]
+         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--ips N]
+         [--rc "BOCHSRC LINE"]...
+  IMG.geom ("cylinders heads spt", written by tools/mkguest.sh) gives the
+  disk geometry. Default boot: cdrom if --cdrom is given, else disk.
+  Defaults: 1 CPU, 512 MiB, 300 s, serial/log/bochsrc in build/run/bochs-*/.
+  Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
+exit: 0 expected line seen, 1 failure line seen, 2 timeout,
+      3 Bochs exited before the expected line, 64 usage error
+EOF
+	exit 64
+}
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TOOLS=$ROOT/tools
+CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= BOCHSLOG= TIMEOUT=300 EXPECT=
+IPS=${BOCHS_IPS:-20000000}
+FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
+EXTRA_RC=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--cpus) CPUS=$2; shift ;;
+	--mem) MEM=$2; shift ;;
+	--cdrom) CDROM=$2; shift ;;
+	--disk) DISK=$2; shift ;;
+	--boot) BOOT=$2; shift ;;
+	--serial) SERIAL=$2; shift ;;
+	--log) BOCHSLOG=$2; shift ;;
+	--timeout) TIMEOUT=$2; shift ;;
+	--expect) EXPECT=$2; shift ;;
+	--fail) FAILS+=("$2"); shift ;;
+	--no-default-fail) FAILS=() ;;
+	--ips) IPS=$2; shift ;;
+	--rc) EXTRA_RC+=("$2"); shift ;;
+	-h|--help) usage ;;
+	*) echo "bochs-run: unknown argument $1" >&2; usage ;;
+	esac
+	[ $# -gt 0 ] || usage
+	shift
+done
+[ -n "$DISK" ] || usage
+[ -f "$DISK" ] || { echo "bochs-run: no disk $DISK" >&2; exit 64; }
+[ -f "$DISK.geom" ] || { echo "bochs-run: no geometry file $DISK.geom" >&2; exit 64; }
+[ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "bochs-run: no cdrom $CDROM" >&2; exit 64; }
+[ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
+case $BOOT in cdrom|disk) ;; *) usage ;; esac
+[ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "bochs-run: --boot cdrom needs --cdrom" >&2; exit 64; }
+read -r CYLS HEADS SPT <"$DISK.geom"
+command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.sh)" >&2; exit 64; }
+
+RUNDIR=$ROOT/build/run/bochs-$(date +%Y%m%d-%H%M%S)-$$
+mkdir -p "$RUNDIR"
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
+BOCHSLOG=$(abspath "${BOCHSLOG:-$RUNDIR/bochs.log}")
+mkdir -p "$(dirname "$SERIAL")" "$(dirname "$BOCHSLOG")"
+rm -f "$SERIAL" "$BOCHSLOG"
+: >"$SERIAL"
+
+RC=$RUNDIR/bochsrc
+{
+	echo "megs: $MEM"
+	echo "cpu: model=corei5_arrandale_m520, count=$CPUS, ips=$IPS, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1"
+	echo "romimage: file=/usr/share/bochs/BIOS-bochs-latest, options=fastboot"
+	echo "vgaromimage: file=/usr/share/vgabios/vgabios.bin"
+	echo "display_library: term"
+	echo "pci: enabled=1, chipset=i440fx"
+	echo "ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14"
+	echo "ata0-master: type=disk, path=\"$(abspath "$DISK")\", mode=flat, cylinders=$CYLS, heads=$HEADS, spt=$SPT, translation=lba"
+	echo "ata1: enabled=1, ioaddr1=0x170, ioaddr2=0x370, irq=15"
+	[ -n "$CDROM" ] && echo "ata1-master: type=cdrom, path=\"$(abspath "$CDROM")\", status=inserted"
+	if [ "$BOOT" = cdrom ]; then echo "boot: cdrom, disk"; else echo "boot: disk"; fi
+	echo "floppy_bootsig_check: disabled=1"
+	echo "com1: enabled=1, mode=file, dev=\"$SERIAL\""
+	echo "clock: sync=none, time0=1262304000"
+	echo "magic_break: enabled=1"
+	echo "mouse: enabled=0"
+	echo "log: \"$BOCHSLOG\""
+	echo "debug: action=ignore"
+	echo "info: action=report"
+	echo "error: action=report"
+	echo "panic: action=fatal"
+	for l in "${EXTRA_RC[@]}"; do echo "$l"; done
+} >"$RC"
+echo c >"$RUNDIR/cmds"
+
+FAIL_RE=$(IFS='|'; echo "${FAILS[*]}")
+start=$(date +%s)
+TERM=dumb bochs -q -f "$RC" -rc "$RUNDIR/cmds" -unlock \
+	</dev/null >"$RUNDIR/stdout" 2>&1 &
+BPID=$!
+cleanup() { kill -KILL "$BPID" 2>/dev/null || true; wait "$BPID" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+rc=0
+"$TOOLS/watch-serial.sh" "$BPID" "$SERIAL" "$TIMEOUT" "$EXPECT" "$FAIL_RE" || rc=$?
+cleanup
+trap - EXIT INT TERM
+
+case $rc in
+0) result=expected ;;
+1) result=failure ;;
+2) result=timeout ;;
+3) result=exited
+   grep -a -E '\[(CPU[0-9]*|BIOS|SIM|ACPI)? *\] *(>>)?PANIC|p\[' "$BOCHSLOG" 2>/dev/null | tail -n 3 | sed 's/^/bochs-run: /' || true ;;
+*) result="watch error $rc" ;;
+esac
+vmfail=$(grep -a -c 'VMENTER FAIL' "$BOCHSLOG" 2>/dev/null || true)
+echo "bochs-run: serial $SERIAL, bochs log $BOCHSLOG"
+echo "bochs-run: $result after $(( $(date +%s) - start )) s; VMENTER FAIL lines: ${vmfail:-0}"
+exit "$rc"

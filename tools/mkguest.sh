@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Builds the Debian test guest disk without loop devices or mounting: an MBR
+# disk with GRUB (boot.img + core.img at sector 1) and one ext2 partition
+# holding Debian's kernel and a busybox initramfs whose /init is
+# tools/guest-init.sh. Writes OUT.img.geom ("cylinders heads spt") for Bochs.
+usage() {
+	cat >&2 <<'EOF'
+usage: tools/mkguest.sh [-o OUT.img] [-f cloud-amd64|amd64] [-a "KERNEL ARGS"]
+                        [-e "VAR=VALUE ..."] [-F]
+  -o  output image (default build/guest/debian.img)
+  -f  Debian kernel flavour (default cloud-amd64)
+  -a  extra kernel command line arguments (e.g. "xmhf.hotplug=10")
+  -e  shell assignments for /etc/xmhf-guest.env read by /init
+      (XMHF_HOTPLUG=N, XMHF_SHELL=1)
+  -F  rebuild even if the image is up to date
+EOF
+	exit 2
+}
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$ROOT/build/guest/debian.img
+FLAVOUR=cloud-amd64
+EXTRA_ARGS=
+EXTRA_ENV=
+FORCE=0
+while getopts o:f:a:e:Fh opt; do
+	case $opt in
+	o) OUT=$OPTARG ;;
+	f) FLAVOUR=$OPTARG ;;
+	a) EXTRA_ARGS=$OPTARG ;;
+	e) EXTRA_ENV=$OPTARG ;;
+	F) FORCE=1 ;;
+	*) usage ;;
+	esac
+done
+[ $# -ge "$OPTIND" ] && usage
+case $FLAVOUR in cloud-amd64|amd64) ;; *) echo "mkguest: unknown flavour $FLAVOUR" >&2; usage ;; esac
+case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
+
+HEADS=16
+SPT=63
+PART_START=2048         # sectors; GRUB's core.img lives in sectors 1..2047
+GRUBLIB=/usr/lib/grub/i386-pc
+CACHE=$ROOT/build/cache
+INIT_SRC=$ROOT/tools/guest-init.sh
+CMDLINE="console=ttyS0,115200 idle=halt clearcpuid=aperfmperf cryptomgr.notests panic=-1"
+[ -n "$EXTRA_ARGS" ] && CMDLINE="$CMDLINE $EXTRA_ARGS"
+
+for t in sfdisk mke2fs grub-mkimage cpio dpkg-deb apt-get; do
+	command -v "$t" >/dev/null || { echo "mkguest: $t missing (run tools/deps.sh)" >&2; exit 1; }
+done
+[ -x /bin/busybox ] || { echo "mkguest: /bin/busybox missing (busybox-static)" >&2; exit 1; }
+[ -f $GRUBLIB/boot.img ] || { echo "mkguest: grub-pc-bin missing" >&2; exit 1; }
+
+# --- kernel: resolve the metapackage's real package, download once --------
+kernel_deb() {
+	local meta=linux-image-$FLAVOUR real deb
+	real=$(apt-cache depends "$meta" 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n1)
+	if [ -z "$real" ]; then
+		# No package lists (apt-get update never ran): use a cached kernel.
+		deb=$(ls -t "$CACHE"/linux-image-[0-9]*-"$FLAVOUR"_*.deb 2>/dev/null | head -n1)
+		[ -n "$deb" ] || { echo "mkguest: cannot resolve $meta (apt-get update?)" >&2; return 1; }
+		echo "$deb"; return
+	fi
+	deb=$(ls "$CACHE/${real}"_*.deb 2>/dev/null | head -n1)
+	if [ -z "$deb" ]; then
+		echo "mkguest: downloading $real" >&2
+		mkdir -p "$CACHE"
+		(cd "$CACHE" && apt-get download -q "$real" >/dev/null 2>"$CACHE/download.log") ||
+			{ cat "$CACHE/download.log" >&2; return 1; }
+		deb=$(ls "$CACHE/${real}"_*.deb | head -n1)
+	fi
+	echo "$deb"
+}
+DEB=$(kernel_deb)
+
+# --- up-to-date check -------------------------------------------------------
+mkdir -p "$(dirname "$OUT")"
+STAMP=$OUT.inputs
+INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV"
+if [ "$FORCE" = 0 ] && [ -f "$OUT" ] && [ -f "$OUT.geom" ] && [ -f "$STAMP" ] &&
+	[ "$(cat "$STAMP")" = "$INPUTS" ] &&
+	[ "$OUT" -nt "$INIT_SRC" ] && [ "$OUT" -nt "$0" ] && [ "$OUT" -nt "$DEB" ] &&
+	[ "$OUT" -nt /bin/busybox ]; then
+	echo "mkguest: $OUT up to date ($(cat "$OUT.geom"))"
+	exit 0
+fi
+
+WORK=$(mktemp -d "$ROOT/build/mkguest.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+# --- kernel image -----------------------------------------------------------
+dpkg-deb -x "$DEB" "$WORK/deb"
+VMLINUZ=$(ls "$WORK"/deb/boot/vmlinuz-* | head -n1)
+KVER=${VMLINUZ##*/vmlinuz-}
+
+# --- initramfs: busybox + /init ---------------------------------------------
+IR=$WORK/initramfs
+mkdir -p "$IR"/{bin,sbin,etc,proc,sys,dev,tmp,usr/bin,usr/sbin}
+cp /bin/busybox "$IR/bin/busybox"
+install -m 0755 "$INIT_SRC" "$IR/init"
+if [ -n "$EXTRA_ENV" ]; then
+	printf '%s\n' "$EXTRA_ENV" >"$IR/etc/xmhf-guest.env"
+fi
+if [ "$(id -u)" = 0 ]; then
+	mknod -m 600 "$IR/dev/console" c 5 1
+	mknod -m 666 "$IR/dev/null" c 1 3
+fi
+(cd "$IR" && find . -mindepth 1 | LC_ALL=C sort |
+	cpio -o -H newc -R 0:0 --quiet | gzip -9n) >"$WORK/initrd.img"
+
+# --- /boot of the ext2 partition --------------------------------------------
+FS=$WORK/fs
+mkdir -p "$FS/boot/grub"
+cp "$VMLINUZ" "$FS/boot/vmlinuz"
+cp "$WORK/initrd.img" "$FS/boot/initrd.img"
+cat >"$FS/boot/grub/grub.cfg" <<EOF
+serial --unit=0 --speed=115200
+terminal_input serial console
+terminal_output serial console
+set timeout=0
+set default=0
+menuentry "Debian $KVER (xmhf-ng test guest)" {
+	echo "Loading Linux $KVER ..."
+	linux /boot/vmlinuz $CMDLINE
+	initrd /boot/initrd.img
+}
+EOF
+
+# --- GRUB core.img: diskboot.img + kernel + modules, prefix on partition 1 --
+grub-mkimage -O i386-pc -o "$WORK/core.img" -p '(hd0,msdos1)/boot/grub' \
+	biosdisk part_msdos ext2 normal configfile linux echo serial terminal \
+	search test boot
+CORE_BYTES=$(stat -c %s "$WORK/core.img")
+CORE_SECTORS=$(( (CORE_BYTES + 511) / 512 ))
+if [ "$CORE_SECTORS" -ge "$PART_START" ]; then
+	echo "mkguest: core.img too big ($CORE_SECTORS sectors)" >&2; exit 1
+fi
+# diskboot.img's block list (last 12 bytes of its sector: start u64, len u16,
+# segment u16) must cover the rest of core.img, which follows at sector 2.
+printf "$(printf '\\x%02x\\x%02x' $(( (CORE_SECTORS - 1) & 255 )) $(( (CORE_SECTORS - 1) >> 8 )))" |
+	dd of="$WORK/core.img" bs=1 seek=$(( 0x1fc )) conv=notrunc status=none
+
+# --- sizes: partition fits the files with slack; disk = whole cylinders ---
+USED_KIB=$(du -sk "$FS" | cut -f1)
+PART_KIB=$(( USED_KIB + USED_KIB / 4 + 4096 ))
+CYL_SECTORS=$(( HEADS * SPT ))
+CYLS=$(( (PART_START + PART_KIB * 2 + CYL_SECTORS - 1) / CYL_SECTORS ))
+DISK_SECTORS=$(( CYLS * CYL_SECTORS ))
+PART_SECTORS=$(( DISK_SECTORS - PART_START ))
+
+mke2fs -q -F -t ext2 -L xmhfguest -E root_owner=0:0 -d "$FS" \
+	"$WORK/part.img" $(( PART_SECTORS / 2 ))k
+
+IMG=$WORK/disk.img
+truncate -s $(( DISK_SECTORS * 512 )) "$IMG"
+printf 'label: dos\nunit: sectors\n\nstart=%d, size=%d, type=83, bootable\n' \
+	"$PART_START" "$PART_SECTORS" | sfdisk -q "$IMG" >/dev/null
+dd if=$GRUBLIB/boot.img of="$IMG" bs=440 count=1 conv=notrunc status=none
+dd if="$WORK/core.img" of="$IMG" bs=512 seek=1 conv=notrunc status=none
+dd if="$WORK/part.img" of="$IMG" bs=512 seek="$PART_START" conv=notrunc,sparse status=none
+
+mv "$IMG" "$OUT"
+echo "$CYLS $HEADS $SPT" >"$OUT.geom"
+echo "$INPUTS" >"$STAMP"
+echo "$KVER" >"$OUT.kver"
+echo "mkguest: $OUT: kernel $KVER, $CYLS cylinders x $HEADS heads x $SPT sectors" \
+	"($(( DISK_SECTORS / 2048 )) MiB), cmdline: $CMDLINE"

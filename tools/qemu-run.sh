@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Boots a disk (and optionally a CD-ROM) in QEMU, watching the serial log for
+# an expected line or a failure pattern; QEMU is killed before returning.
+# Uses KVM with -cpu host when /dev/kvm is usable, else TCG (no VMX there).
+usage() {
+	cat >&2 <<'EOF'
+usage: tools/qemu-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
+         [--mem MiB] [--serial LOG] [--log QEMULOG] [--timeout S]
+         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--qemu-arg ARG]...
+  Default boot: cdrom if --cdrom is given, else disk. Defaults: 1 CPU,
+  512 MiB, 300 s, serial log and QEMU output in build/run/qemu-*/.
+  Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
+exit: 0 expected line seen, 1 failure line seen, 2 timeout,
+      3 QEMU exited before the expected line, 64 usage error
+EOF
+	exit 64
+}
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TOOLS=$ROOT/tools
+CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= QLOG= TIMEOUT=300 EXPECT=
+FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
+EXTRA=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--cpus) CPUS=$2; shift ;;
+	--mem) MEM=$2; shift ;;
+	--cdrom) CDROM=$2; shift ;;
+	--disk) DISK=$2; shift ;;
+	--boot) BOOT=$2; shift ;;
+	--serial) SERIAL=$2; shift ;;
+	--log) QLOG=$2; shift ;;
+	--timeout) TIMEOUT=$2; shift ;;
+	--expect) EXPECT=$2; shift ;;
+	--fail) FAILS+=("$2"); shift ;;
+	--no-default-fail) FAILS=() ;;
+	--qemu-arg) EXTRA+=("$2"); shift ;;
+	-h|--help) usage ;;
+	*) echo "qemu-run: unknown argument $1" >&2; usage ;;
+	esac
+	[ $# -gt 0 ] || usage
+	shift
+done
+[ -n "$DISK" ] || usage
+[ -f "$DISK" ] || { echo "qemu-run: no disk $DISK" >&2; exit 64; }
+[ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "qemu-run: no cdrom $CDROM" >&2; exit 64; }
+[ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
+case $BOOT in cdrom) BOOTC=d ;; disk) BOOTC=c ;; *) usage ;; esac
+[ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "qemu-run: --boot cdrom needs --cdrom" >&2; exit 64; }
+command -v qemu-system-x86_64 >/dev/null ||
+	{ echo "qemu-run: qemu-system-x86_64 missing (run tools/deps.sh)" >&2; exit 64; }
+
+RUNDIR=$ROOT/build/run/qemu-$(date +%Y%m%d-%H%M%S)-$$
+mkdir -p "$RUNDIR"
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
+QLOG=$(abspath "${QLOG:-$RUNDIR/qemu.log}")
+mkdir -p "$(dirname "$SERIAL")" "$(dirname "$QLOG")"
+: >"$SERIAL"
+
+ACCEL=(-accel tcg)
+if [ -r /dev/kvm ] && [ -w /dev/kvm ] && { exec 3<>/dev/kvm; } 2>/dev/null; then
+	exec 3>&-
+	ACCEL=(-enable-kvm -cpu host)
+fi
+ARGS=(-m "$MEM" -smp "$CPUS" "${ACCEL[@]}"
+	-drive "file=$(abspath "$DISK"),format=raw,if=ide,index=0,media=disk")
+[ -n "$CDROM" ] && ARGS+=(-drive "file=$(abspath "$CDROM"),format=raw,if=ide,index=2,media=cdrom,readonly=on")
+ARGS+=(-boot "$BOOTC" -serial "file:$SERIAL" -display none -monitor none
+	-no-reboot -nodefaults -vga std "${EXTRA[@]}")
+
+FAIL_RE=$(IFS='|'; echo "${FAILS[*]}")
+start=$(date +%s)
+echo "qemu-system-x86_64 ${ARGS[*]}" >"$QLOG"
+qemu-system-x86_64 "${ARGS[@]}" </dev/null >>"$QLOG" 2>&1 &
+QPID=$!
+cleanup() { kill -KILL "$QPID" 2>/dev/null || true; wait "$QPID" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+rc=0
+"$TOOLS/watch-serial.sh" "$QPID" "$SERIAL" "$TIMEOUT" "$EXPECT" "$FAIL_RE" || rc=$?
+cleanup
+trap - EXIT INT TERM
+
+case $rc in
+0) result=expected ;;
+1) result=failure ;;
+2) result=timeout ;;
+3) result=exited; tail -n 3 "$QLOG" | sed 's/^/qemu-run: /' ;;
+*) result="watch error $rc" ;;
+esac
+echo "qemu-run: serial $SERIAL, qemu output $QLOG"
+echo "qemu-run: $result after $(( $(date +%s) - start )) s (${ACCEL[*]})"
+exit "$rc"

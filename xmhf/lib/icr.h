@@ -1,0 +1,28 @@
+/* Decoding a guest's IPI from the local APIC ICR (SDM Vol. 3A 10.6.1, Figure
+ * 10-12; x2APIC: 10.12.9) into the set of target CPUs. */
+#ifndef XMHF_LIB_ICR_H
+#define XMHF_LIB_ICR_H
+#include "types.h"
+
+#define ICR_MAX_CPUS 64
+
+/* What the hypervisor knows of each vCPU's APIC addressing. */
+struct icr_cpu {
+	u32 apic_id;
+	u32 ldr;	/* logical destination register as the guest wrote it */
+	u32 dfr;	/* destination format register (xAPIC; 0xffffffff = flat) */
+};
+
+struct ipi {
+	u32 delivery;	/* ICR_DELIVERY_* */
+	u8 vector;
+	bool level_assert;
+	u64 targets;	/* bit i: CPU i of the table */
+};
+
+/* xAPIC: icr_lo as written to 0x300, icr_hi from 0x310 (destination in bits
+ * 31:24). x2APIC: pass x2apic = true and the 32-bit destination in icr_hi. */
+void icr_decode(u32 icr_lo, u32 icr_hi, bool x2apic, u32 self, const struct icr_cpu *cpus,
+		u32 ncpus, struct ipi *out);
+
+#endif

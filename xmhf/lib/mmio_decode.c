@@ -1,0 +1,83 @@
+#include "mmio_decode.h"
+
+#define MAX_INSN 15
+
+/* Length of ModR/M + SIB + displacement for 32/64-bit addressing (SDM Vol.
+ * 2A Tables 2-2, 2-3) or 16-bit addressing (Table 2-1). */
+static int modrm_len(const u8 *p, size_t n, bool addr16)
+{
+	u8 modrm, mod, rm;
+	int len = 1;
+
+	if (n < 1)
+		return -1;
+	modrm = p[0];
+	mod = modrm >> 6;
+	rm = modrm & 7;
+	if (mod == 3)
+		return -1;		/* register destination: not a store */
+	if (addr16) {
+		if (mod == 0 && rm == 6)
+			return len + 2;
+		return len + (mod == 1 ? 1 : mod == 2 ? 2 : 0);
+	}
+	if (rm == 4) {			/* SIB */
+		if (n < 2)
+			return -1;
+		len++;
+		if (mod == 0 && (p[1] & 7) == 5)
+			return len + 4;
+	} else if (mod == 0 && rm == 5) {
+		return len + 4;		/* disp32 (RIP-relative in 64-bit mode) */
+	}
+	return len + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+}
+
+int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct mmio_store *out)
+{
+	size_t i = 0;
+	bool has66 = false, has67 = false, op16, addr16;
+	u8 rex = 0, op;
+	int ml;
+
+	if (n > MAX_INSN)
+		n = MAX_INSN;
+	for (; i < n; i++) {			/* legacy prefixes */
+		u8 b = bytes[i];
+
+		if (b == 0x66)
+			has66 = true;
+		else if (b == 0x67)
+			has67 = true;
+		else if (b == 0x2e || b == 0x36 || b == 0x3e || b == 0x26 || b == 0x64 ||
+			 b == 0x65 || b == 0xf0)
+			continue;
+		else
+			break;
+	}
+	op16 = (mode == MODE_16) != has66;
+	addr16 = mode == MODE_16 ? !has67 : (mode == MODE_32 && has67);
+	if (i < n && mode == MODE_64 && (bytes[i] & 0xf0) == 0x40)
+		rex = bytes[i++];
+	if (i >= n || op16 || (rex & 0x08))	/* only 32-bit operands */
+		return -1;
+	op = bytes[i++];
+	if (op != 0x89 && op != 0x87 && op != 0xc7)
+		return -1;
+	if (op == 0xc7 && ((bytes[i] >> 3) & 7) != 0)
+		return -1;
+	ml = modrm_len(bytes + i, n - i, addr16);
+	if (ml < 0 || i + (size_t)ml + (op == 0xc7 ? 4 : 0) > n)
+		return -1;
+	out->is_imm = op == 0xc7;
+	out->reg = (u8)(((bytes[i] >> 3) & 7) | ((rex & 0x04) ? 8 : 0));
+	out->imm = 0;
+	i += (size_t)ml;
+	if (out->is_imm) {
+		out->imm = (u32)bytes[i] | (u32)bytes[i + 1] << 8 | (u32)bytes[i + 2] << 16 |
+			   (u32)bytes[i + 3] << 24;
+		i += 4;
+	}
+	out->len = (u8)i;
+	return 0;
+}

@@ -1,0 +1,26 @@
+/* Decoding the guest instruction that wrote to a write-protected MMIO page
+ * (the local APIC) when EPT reports the write: an EPT violation gives the
+ * guest-physical address but neither the data nor the instruction length
+ * (SDM 27.2.1, 27.2.4), so both come from the instruction bytes
+ * (SDM Vol. 2A 2.1-2.2: prefixes, REX, ModR/M, SIB, displacement).
+ * Covered: MOV r/m32, r32 (89 /r); MOV r/m32, imm32 (C7 /0); XCHG r/m32, r32
+ * (87 /r, Linux's APIC write on 11AP parts). */
+#ifndef XMHF_LIB_MMIO_DECODE_H
+#define XMHF_LIB_MMIO_DECODE_H
+#include "types.h"
+
+enum cpu_mode_bits { MODE_16 = 16, MODE_32 = 32, MODE_64 = 64 };
+
+struct mmio_store {
+	u8 len;			/* instruction length in bytes */
+	bool is_imm;		/* value is imm, else the register reg */
+	u8 reg;			/* 0-15, exit-qualification order (RAX RCX RDX RBX ...) */
+	u32 imm;
+};
+
+/* bytes: up to 15 bytes at the guest RIP; mode: the code segment's default
+ * size (16, 32 or 64). Returns 0 or -1 if the instruction is not a supported
+ * 32-bit store. */
+int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct mmio_store *out);
+
+#endif
