@@ -54,7 +54,7 @@ static void map_range(struct pt_ctx *ctx, u64 *pml4, u64 base, u64 len, int type
 			 (unsigned long long)len);
 }
 
-u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size)
+u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64 apic_page)
 {
 	struct pt_ctx ctx = {
 		.alloc = ept_alloc,
@@ -77,6 +77,10 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size)
 	}
 	if (pt_unmap(&ctx, pml4, hv_base, hv_size))
 		hv_panic("EPT: cannot unmap the hypervisor range\n");
+	/* The local APIC page: readable, writes exit (runtime/apic_guard.c). */
+	if (pt_map(&ctx, pml4, apic_page, apic_page, PAGE_SIZE,
+		   EPT_READ | ((u64)EPT_MEMTYPE_UC << EPT_MEMTYPE_SHIFT)))
+		hv_panic("EPT: cannot write-protect the APIC page\n");
 	hv_printf("xmhf-ng: EPT maps guest-physical 0-0x%llx (%u table pages), hypervisor "
 		  "0x%llx-0x%llx not present\n", (unsigned long long)limit, ept_used,
 		  (unsigned long long)hv_base, (unsigned long long)(hv_base + hv_size - 1));

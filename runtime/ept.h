@@ -5,8 +5,8 @@
 
 /* Identity EPT for guest-physical [0, limit) with 2 MiB pages where the memory
  * type is uniform, 4 KiB pages elsewhere; [hv_base, hv_base+hv_size) is left
- * not present. Returns the EPTP (SDM 24.6.11). */
-u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size);
+ * not present and apic_page read-only. Returns the EPTP (SDM 24.6.11). */
+u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64 apic_page);
 u64 ept_limit(const struct e820_map *m);
 extern u64 ept_pml4_phys;
 

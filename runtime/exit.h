@@ -5,6 +5,7 @@
 
 typedef void (*exit_handler_fn)(struct cpu *c, struct guest_regs *r);
 
+void exit_nmi(struct cpu *c, struct guest_regs *r);
 void exit_cpuid(struct cpu *c, struct guest_regs *r);
 void exit_rdmsr(struct cpu *c, struct guest_regs *r);
 void exit_wrmsr(struct cpu *c, struct guest_regs *r);

@@ -7,6 +7,7 @@
 #include "vmcs_dump.h"
 #include "vmcs_names.h"
 #include "boot_info.h"
+#include "vcpu_start.h"
 #include "serial.h"
 #include "format.h"
 #include "arch/vmcs_fields.h"
@@ -17,6 +18,7 @@ void vmx_exit_handler(struct guest_regs *r);
 __attribute__((noreturn)) void vmx_entry_failed(void);
 
 static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
+	[EXIT_REASON_EXCEPTION_NMI] = exit_nmi,
 	[EXIT_REASON_CPUID] = exit_cpuid,
 	[EXIT_REASON_RDMSR] = exit_rdmsr,
 	[EXIT_REASON_WRMSR] = exit_wrmsr,
@@ -39,6 +41,21 @@ static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 	[EXIT_REASON_VMFUNC] = exit_inject_ud,
 	[EXIT_REASON_EPT_VIOLATION] = exit_ept_violation,
 };
+
+/* An exit during event delivery must not lose the event (SDM 27.2.4, 26.6):
+ * it is injected again on the next entry. */
+static void reinject_vectoring_event(struct cpu *c)
+{
+	u32 info = (u32)vmread(VMCS_IDT_VECTORING_INFO);
+
+	if (!(info & INTR_INFO_VALID))
+		return;
+	if (info & INTR_INFO_DELIVER_ERRCODE)
+		vmwrite(VMCS_ENTRY_EXCEPTION_ERRCODE, vmread(VMCS_IDT_VECTORING_ERRCODE));
+	vmwrite(VMCS_ENTRY_INSTR_LEN, vmread(VMCS_EXIT_INSTR_LEN));
+	vmwrite(VMCS_ENTRY_INTR_INFO, info & ~INTR_INFO_NMI_UNBLOCKING);
+	(void)c;
+}
 
 static void trace_exit(const struct cpu *c, u32 reason)
 {
@@ -86,10 +103,13 @@ void vmx_exit_handler(struct guest_regs *r)
 		c->exits[basic]++;
 	if (boot_info.opts.trace & TRACE_EXITS)
 		trace_exit(c, reason);
+	reinject_vectoring_event(c);
 	if (basic < EXIT_REASON_SLOTS && handlers[basic])
 		handlers[basic](c, r);
 	else
 		exit_fatal(c, r);
+	if (vcpu_take_init(&c->sipi))
+		vcpu_restart_after_init(c, r);
 	check_before_entry(c);
 }
 

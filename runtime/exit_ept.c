@@ -7,10 +7,17 @@
 #include "vmcs_dump.h"
 #include "format.h"
 #include "arch/vmcs_fields.h"
+#include "apic_guard.h"
+#include "arch/vmx_exit_reasons.h"
 
 void exit_ept_violation(struct cpu *c, struct guest_regs *r)
 {
 	char why[192];
+	u64 gpa = vmread(VMCS_GUEST_PHYSICAL_ADDRESS);
+	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
+
+	if (apic_guard_is_apic_page(gpa) && (q & EPT_QUAL_WRITE) && apic_guard_write(c, r, gpa))
+		return;
 
 	xsnprintf(why, sizeof(why), "EPT violation at guest-physical 0x%llx (qualification 0x%llx, "
 		  "guest RIP 0x%llx)", (unsigned long long)vmread(VMCS_GUEST_PHYSICAL_ADDRESS),

@@ -4,6 +4,7 @@
 #include "exit.h"
 #include "vmcs.h"
 #include "guest_cr.h"
+#include "apic_guard.h"
 #include "msr_safe.h"
 #include "cpu.h"
 #include "serial.h"
@@ -63,6 +64,11 @@ void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 		break;
 	case MSR_IA32_APIC_BASE:
 		ok = write_apic_base(c, v);
+		break;
+	case MSR_X2APIC_ICR:	/* x2APIC mode (SDM 10.12.9): same IPI path as the xAPIC ICR */
+		ok = rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD;
+		if (ok)
+			ipi_emulate(c, (u32)v, (u32)(v >> 32), true);
 		break;
 	default:
 		ok = wrmsr_safe(msr, v);

@@ -5,6 +5,7 @@
 #include "cpu.h"
 #include "serial.h"
 #include "arch/msr.h"
+#include "arch/exceptions.h"
 
 struct exception_frame {
 	u64 vector, error, rip, cs, rflags, rsp, ss;
@@ -46,6 +47,10 @@ extern const struct extable_entry __extable_start[], __extable_end[];
  * (used by the *_safe MSR accessors); any other exception is fatal. */
 void exception_handle(struct exception_frame *f)
 {
+	/* An NMI in VMX root is an INIT kick that arrived while this CPU was
+	 * already out of the guest: the pending INIT is seen before VM entry. */
+	if (f->vector == VEC_NMI)
+		return;
 	for (const struct extable_entry *e = __extable_start; e < __extable_end; e++) {
 		if (e->insn == f->rip) {
 			f->rip = e->fixup;

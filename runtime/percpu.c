@@ -52,6 +52,7 @@ void percpu_init(struct cpu *c)
 	struct dt_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
 
 	c->self = c;
+	c->guest_dfr = 0xffffffff;	/* DFR after reset: flat model (SDM 10.6.2.2) */
 	c->tss.iomap_base = sizeof(c->tss);
 	set_tss_descriptor(c->index, &c->tss);
 	asm volatile("lgdt %0\n\t"

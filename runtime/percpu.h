@@ -3,6 +3,7 @@
 #define RUNTIME_PERCPU_H
 #include "types.h"
 #include "layout.h"
+#include "vcpu_sipi.h"
 
 #define CPU_STACK_SIZE 16384
 
@@ -38,6 +39,8 @@ struct cpu {
 	bool vmcs_dirty;		/* guest state written since the last check */
 	bool launched;			/* false until the first VM exit */
 	volatile u32 vmx_ready;		/* VMXON done and VMCS set up */
+	struct vcpu_sipi sipi;		/* emulated INIT/SIPI state of this vCPU */
+	u32 guest_ldr, guest_dfr;	/* APIC logical addressing the guest set */
 	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
 	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));
 } __attribute__((aligned(4096)));

@@ -6,6 +6,7 @@
 #include "serial.h"
 #include "vmcs_names.h"
 #include "arch/vmcs_fields.h"
+#include "guest_state.h"
 
 struct vmx_caps vmx_caps;
 
@@ -28,6 +29,12 @@ void vmwrite(u32 field, u64 value)
 	if ((VMCS_ENC_TYPE(field) == VMCS_TYPE_GUEST && field != VMCS_GUEST_RIP) ||
 	    field == VMCS_ENTRY_CTLS || field == VMCS_ENTRY_INTR_INFO)
 		this_cpu()->vmcs_dirty = true;
+}
+
+void vmcs_write_list(const struct vmcs_field_value *f, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		vmwrite(f[i].field, f[i].value);
 }
 
 static u64 view_read(const struct vmcs_view *v, u32 field)

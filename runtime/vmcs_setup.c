@@ -52,7 +52,8 @@ bool vmx_controls_compute(const struct vmx_caps *c)
 {
 	struct vmx_controls *v = &vmx_ctls;
 
-	if (!compute("pin-based", c->pinbased, 0, 0, &v->pin) ||
+	/* NMI exiting: a real NMI is how an INIT reaches a vCPU running the guest. */
+	if (!compute("pin-based (NMI exiting)", c->pinbased, PIN_CTLS_NMI_EXITING, 0, &v->pin) ||
 	    !compute("processor-based", c->procbased,
 		     PROC_CTLS_USE_MSR_BITMAPS | PROC_CTLS_ACTIVATE_SECONDARY, 0, &v->proc) ||
 	    !compute("secondary (EPT, unrestricted guest)", c->procbased2,

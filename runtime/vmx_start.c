@@ -13,6 +13,7 @@
 #include "cpu.h"
 #include "serial.h"
 #include "cpu_report.h"
+#include "lapic.h"
 #include "arch/vmx_controls.h"
 #include "arch/cpuid.h"
 
@@ -57,7 +58,7 @@ bool vmx_global_init(void)
 		  vmx_ctls.entry);
 	msr_bitmap_build_policy(msr_bitmap);
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
-			 boot_info.hv_size);
+			 boot_info.hv_size, lapic_base());
 	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
 	return true;
 }
@@ -70,12 +71,6 @@ bool vmx_cpu_start(struct cpu *c)
 	return true;
 }
 
-static void write_guest_state(const struct guest_start_state *s)
-{
-	for (unsigned i = 0; i < s->n; i++)
-		vmwrite(s->f[i].field, s->f[i].value);
-}
-
 void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 {
 	struct guest_start_state s;
@@ -85,7 +80,7 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 		hv_panic("module 1 is not a boot sector (no 55 AA signature at offset 510)\n");
 	guest_state_init(&s, &vmx_caps, cpuid(CPUID_LEAF_FEATURES, 0).eax);
 	guest_state_boot_sector(&s, &vmx_caps, drive);
-	write_guest_state(&s);
+	vmcs_write_list(s.f, s.n);
 	regs.gpr[GPR_RDX] = s.rdx;
 	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
 	c->vmcs_dirty = false;

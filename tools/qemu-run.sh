@@ -6,7 +6,10 @@ usage() {
 	cat >&2 <<'EOF'
 usage: tools/qemu-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
          [--mem MiB] [--serial LOG] [--log QEMULOG] [--timeout S]
-         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--qemu-arg ARG]...
+         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--accel auto|kvm|tcg]
+         [--qemu-arg ARG]...
+  --accel auto (default, or $QEMU_ACCEL) uses KVM when /dev/kvm opens and
+  the host CPU has vmx or svm.
   Default boot: cdrom if --cdrom is given, else disk. Defaults: 1 CPU,
   512 MiB, 300 s, serial log and QEMU output in build/run/qemu-*/.
   Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
@@ -22,6 +25,7 @@ TOOLS=$ROOT/tools
 CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= QLOG= TIMEOUT=300 EXPECT=
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 EXTRA=()
+ACCEL_MODE=${QEMU_ACCEL:-auto}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--cpus) CPUS=$2; shift ;;
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
 	--expect) EXPECT=$2; shift ;;
 	--fail) FAILS+=("$2"); shift ;;
 	--no-default-fail) FAILS=() ;;
+	--accel) ACCEL_MODE=$2; shift ;;
 	--qemu-arg) EXTRA+=("$2"); shift ;;
 	-h|--help) usage ;;
 	*) echo "qemu-run: unknown argument $1" >&2; usage ;;
@@ -59,11 +64,20 @@ QLOG=$(abspath "${QLOG:-$RUNDIR/qemu.log}")
 mkdir -p "$(dirname "$SERIAL")" "$(dirname "$QLOG")"
 : >"$SERIAL"
 
-ACCEL=(-accel tcg)
-if [ -r /dev/kvm ] && [ -w /dev/kvm ] && { exec 3<>/dev/kvm; } 2>/dev/null; then
-	exec 3>&-
-	ACCEL=(-enable-kvm -cpu host)
-fi
+case $ACCEL_MODE in
+auto)
+	ACCEL_MODE=tcg
+	# A /dev/kvm without hardware VMX/SVM (e.g. the software-only kvm_pvm)
+	# runs GRUB but hangs Linux guests: require the CPU flag as well.
+	if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -r /dev/kvm ] && [ -w /dev/kvm ] &&
+		{ exec 3<>/dev/kvm; } 2>/dev/null; then
+		exec 3>&-
+		ACCEL_MODE=kvm
+	fi ;;
+kvm|tcg) ;;
+*) usage ;;
+esac
+if [ "$ACCEL_MODE" = kvm ]; then ACCEL=(-enable-kvm -cpu host); else ACCEL=(-accel tcg); fi
 ARGS=(-m "$MEM" -smp "$CPUS" "${ACCEL[@]}"
 	-drive "file=$(abspath "$DISK"),format=raw,if=ide,index=0,media=disk")
 [ -n "$CDROM" ] && ARGS+=(-drive "file=$(abspath "$CDROM"),format=raw,if=ide,index=2,media=cdrom,readonly=on")

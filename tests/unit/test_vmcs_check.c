@@ -118,6 +118,7 @@ static void no_wfs(struct vmx_caps *c) { c->misc &= ~VMX_MISC_ACT_WAIT_SIPI; }
 static void ilen0(struct vmx_caps *c) { c->misc |= VMX_MISC_INJECT_ILEN0; }
 static void any_errcode(struct vmx_caps *c) { c->basic |= VMX_BASIC_NO_ERRCODE_CHECK; }
 static void cet(struct vmx_caps *c) { c->cr4_fixed1 |= CR4_CET; }
+static void no_cd_nw(struct vmx_caps *c) { c->cr0_fixed1 &= ~(CR0_CD | CR0_NW); }
 
 /* ---- fixtures ---- */
 
@@ -319,6 +320,7 @@ static const struct tcase cases[] = {
 	/* valid variants */
 	{ "v8086 task", v8086, NULL, { }, NULL, NULL, 0, 0 },
 	{ "PAE paging with EPT", pae, NULL, { }, NULL, NULL, 0, 0 },
+	{ "CD and NW are never checked", real_mode, no_cd_nw, { M(VMCS_HOST_CR0, 0xe0050033) }, NULL, NULL, 0, 0 },
 	{ "TR 16-bit busy TSS outside IA-32e mode", real_mode, NULL, { M(VMCS_GUEST_TR_AR, 0x83) }, NULL, NULL, 0, 0 },
 	{ "64-bit guest with null SS", long_mode, NULL, { M(VMCS_GUEST_SS_AR, AR_UNUSABLE), M(VMCS_GUEST_SS_SELECTOR, 0) },
 	  NULL, NULL, 0, 0 },

@@ -23,13 +23,13 @@ struct guest {
 static void check_cr_msr(struct vmcs_ck *k, const struct guest *g)
 {
 	const struct vmx_caps *c = k->c;
-	u64 fixed0 = c->cr0_fixed0, x;
+	u64 fixed0 = c->cr0_fixed0 & ~VMCS_CK_CR0_UNCHECKED, fixed1 = c->cr0_fixed1 | VMCS_CK_CR0_UNCHECKED, x;
 
 	k->sdm = "SDM 26.3.1.1";
 	if (k->proc2 & PROC2_UNRESTRICTED_GUEST)
 		fixed0 &= ~(CR0_PE | CR0_PG);
 	CC(k, (g->cr0 & fixed0) != fixed0, VMCS_GUEST_CR0, g->cr0, "guest CR0 bit fixed to 1 is 0");
-	CC(k, g->cr0 & ~c->cr0_fixed1, VMCS_GUEST_CR0, g->cr0, "guest CR0 bit fixed to 0 is 1");
+	CC(k, g->cr0 & ~fixed1, VMCS_GUEST_CR0, g->cr0, "guest CR0 bit fixed to 0 is 1");
 	CC(k, (g->cr0 & CR0_PG) && !(g->cr0 & CR0_PE), VMCS_GUEST_CR0, g->cr0, "guest CR0.PG set without CR0.PE");
 	CC(k, (g->cr4 & c->cr4_fixed0) != c->cr4_fixed0, VMCS_GUEST_CR4, g->cr4, "guest CR4 bit fixed to 1 is 0");
 	CC(k, g->cr4 & ~c->cr4_fixed1, VMCS_GUEST_CR4, g->cr4, "guest CR4 bit fixed to 0 is 1");
@@ -152,7 +152,7 @@ static void check_non_register(struct vmcs_ck *k, const struct guest *g)
 	/* Bochs 2.7 also rejects blocking by STI here (older SDM wording). */
 	CC(k, nmi && (intr & INTR_BLOCK_MOV_SS), VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "guest blocking by MOV SS while injecting an NMI");
-	/* Never in SMM here; SMI blocking would also need entry to SMM, see 26.2.1.3. */
+	/* VMX root operation here never runs in SMM. */
 	CC(k, intr & INTR_BLOCK_SMI, VMCS_GUEST_INTERRUPTIBILITY, intr, "guest blocking by SMI outside SMM");
 	CC(k, (k->entry & ENTRY_CTLS_ENTRY_TO_SMM) && !(intr & INTR_BLOCK_SMI), VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "entry to SMM without blocking by SMI");

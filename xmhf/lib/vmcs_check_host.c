@@ -20,11 +20,11 @@ static void check_cr_msr(struct vmcs_ck *k, u64 cr0, u64 cr4)
 {
 	const struct vmx_caps *c = k->c;
 	bool as64 = k->exit & EXIT_CTLS_HOST_ADDR_SPACE_SIZE;
-	u64 x;
+	u64 fixed0 = c->cr0_fixed0 & ~VMCS_CK_CR0_UNCHECKED, fixed1 = c->cr0_fixed1 | VMCS_CK_CR0_UNCHECKED, x;
 
 	k->sdm = "SDM 26.2.2";
-	CC(k, (cr0 & c->cr0_fixed0) != c->cr0_fixed0, VMCS_HOST_CR0, cr0, "host CR0 bit fixed to 1 is 0");
-	CC(k, cr0 & ~c->cr0_fixed1, VMCS_HOST_CR0, cr0, "host CR0 bit fixed to 0 is 1");
+	CC(k, (cr0 & fixed0) != fixed0, VMCS_HOST_CR0, cr0, "host CR0 bit fixed to 1 is 0");
+	CC(k, cr0 & ~fixed1, VMCS_HOST_CR0, cr0, "host CR0 bit fixed to 0 is 1");
 	CC(k, (cr4 & c->cr4_fixed0) != c->cr4_fixed0, VMCS_HOST_CR4, cr4, "host CR4 bit fixed to 1 is 0");
 	CC(k, cr4 & ~c->cr4_fixed1, VMCS_HOST_CR4, cr4, "host CR4 bit fixed to 0 is 1");
 	CC(k, (cr4 & CR4_CET) && !(cr0 & CR0_WP), VMCS_HOST_CR4, cr4, "host CR4.CET set with CR0.WP clear");

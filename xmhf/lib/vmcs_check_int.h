@@ -3,6 +3,7 @@
 #define XMHF_LIB_VMCS_CHECK_INT_H
 #include "vmcs_check.h"
 #include "arch/vmcs_fields.h"
+#include "arch/cr.h"
 
 struct vmcs_ck {
 	const struct vmcs_view *v;
@@ -25,6 +26,10 @@ static inline u64 vmcs_ck_read(const struct vmcs_ck *k, u32 field)
 {
 	return k->v->read(k->v, field);
 }
+
+/* CR0.NW and CR0.CD are never checked against the fixed bits: VM entry and
+ * VM exit do not change them (SDM 26.2.2, 26.3.1.1 footnotes). */
+#define VMCS_CK_CR0_UNCHECKED (CR0_NW | CR0_CD)
 
 /* KVM-style consistency check: if cond holds, the rule is broken. */
 #define CC(k, cond, field, value, rule)                                       \

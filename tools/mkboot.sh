@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the hypervisor boot CD: grub-mkrescue ISO with /boot/xmhf-ng.bin and a
+# grub.cfg (serial console, timeout 0) that multiboots it with the guest
+# disk's MBR, (hd0)+1, as its module. Bochs/QEMU boot it with the disk as hd0.
+usage() {
+	cat >&2 <<'EOF'
+usage: tools/mkboot.sh -i IMAGE -o OUT.iso [-c "CMDLINE"] [--no-module]
+  IMAGE      multiboot image (normally build/xmhf-ng.bin)
+  -c         extra hypervisor command line, appended after
+             "serial=115200,8n1,0x3f8 boot_drive=0x80"
+  --no-module  do not pass (hd0)+1 as a multiboot module
+EOF
+	exit 2
+}
+set -euo pipefail
+
+IMAGE= OUT= CMDLINE= MODULE=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	-i) IMAGE=$2; shift ;;
+	-o) OUT=$2; shift ;;
+	-c) CMDLINE=$2; shift ;;
+	--no-module) MODULE=0 ;;
+	-h|--help) usage ;;
+	*) echo "mkboot: unknown argument $1" >&2; usage ;;
+	esac
+	[ $# -gt 0 ] || usage
+	shift
+done
+[ -n "$IMAGE" ] && [ -n "$OUT" ] || usage
+[ -f "$IMAGE" ] || { echo "mkboot: no image $IMAGE" >&2; exit 1; }
+for t in grub-mkrescue xorriso; do
+	command -v $t >/dev/null || { echo "mkboot: $t missing (run tools/deps.sh)" >&2; exit 1; }
+done
+[ -d /usr/lib/grub/i386-pc ] || { echo "mkboot: grub-pc-bin missing (run tools/deps.sh)" >&2; exit 1; }
+
+mkdir -p "$(dirname "$OUT")"
+WORK=$(mktemp -d "$(dirname "$OUT")/.mkboot.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/iso/boot/grub"
+cp "$IMAGE" "$WORK/iso/boot/xmhf-ng.bin"
+{
+	echo "serial --unit=0 --speed=115200"
+	echo "terminal_input serial console"
+	echo "terminal_output serial console"
+	echo "set timeout=0"
+	echo "set default=0"
+	echo "menuentry \"xmhf-ng\" {"
+	echo "	multiboot /boot/xmhf-ng.bin serial=115200,8n1,0x3f8 boot_drive=0x80${CMDLINE:+ $CMDLINE}"
+	[ "$MODULE" = 1 ] && echo "	module --nounzip (hd0)+1"
+	echo "	boot"
+	echo "}"
+} >"$WORK/iso/boot/grub/grub.cfg"
+
+# BIOS only (i386-pc); grub-mkrescue writes its chatter to stderr.
+if ! grub-mkrescue -d /usr/lib/grub/i386-pc -o "$WORK/out.iso" "$WORK/iso" \
+	>"$WORK/log" 2>&1; then
+	cat "$WORK/log" >&2
+	exit 1
+fi
+mv "$WORK/out.iso" "$OUT"
+echo "mkboot: $OUT ($(stat -c %s "$OUT") bytes), cmdline: serial=115200,8n1,0x3f8 boot_drive=0x80${CMDLINE:+ $CMDLINE}$([ "$MODULE" = 1 ] && echo ', module (hd0)+1')"
