@@ -10,7 +10,8 @@ usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N
          [--rc "BOCHSRC LINE"]...
   IMG.geom ("cylinders heads spt", written by tools/mkguest.sh) gives the
   disk geometry. Default boot: cdrom if --cdrom is given, else disk.
-  Defaults: 1 CPU, 512 MiB, 300 s, serial/log/bochsrc in build/run/bochs-*/.
+  Defaults: 1 CPU, 512 MiB, 300 s, ips 50000000 (or $BOCHS_IPS; the guest TSC
+  runs at ips Hz), serial/log/bochsrc in build/run/bochs-*/.
   Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
 exit: 0 expected line seen, 1 failure line seen, 2 timeout,
       3 Bochs exited before the expected line, 64 usage error
@@ -22,7 +23,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=$ROOT/tools
 CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= BOCHSLOG= TIMEOUT=300 EXPECT=
-IPS=${BOCHS_IPS:-20000000}
+IPS=${BOCHS_IPS:-50000000}
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 EXTRA_RC=()
 while [ $# -gt 0 ]; do
@@ -58,6 +59,9 @@ command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.
 
 RUNDIR=$ROOT/build/run/bochs-$(date +%Y%m%d-%H%M%S)-$$
 mkdir -p "$RUNDIR"
+# Prune old run directories: keep the newest 30 and anything under 2 hours old.
+ls -dt "$ROOT"/build/run/bochs-* 2>/dev/null | tail -n +31 |
+	while IFS= read -r d; do [ -n "$(find "$d" -maxdepth 0 -mmin +120)" ] && rm -rf "$d"; done || true
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
 BOCHSLOG=$(abspath "${BOCHSLOG:-$RUNDIR/bochs.log}")
@@ -74,7 +78,7 @@ RC=$RUNDIR/bochsrc
 	echo "display_library: term"
 	echo "pci: enabled=1, chipset=i440fx"
 	echo "ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14"
-	echo "ata0-master: type=disk, path=\"$(abspath "$DISK")\", mode=flat, cylinders=$CYLS, heads=$HEADS, spt=$SPT, translation=lba"
+	echo "ata0-master: type=disk, path=\"$(abspath "$DISK")\", mode=volatile, cylinders=$CYLS, heads=$HEADS, spt=$SPT, translation=lba"
 	echo "ata1: enabled=1, ioaddr1=0x170, ioaddr2=0x370, irq=15"
 	[ -n "$CDROM" ] && echo "ata1-master: type=cdrom, path=\"$(abspath "$CDROM")\", status=inserted"
 	if [ "$BOOT" = cdrom ]; then echo "boot: cdrom, disk"; else echo "boot: disk"; fi

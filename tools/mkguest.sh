@@ -92,7 +92,8 @@ WORK=$(mktemp -d "$ROOT/build/mkguest.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # --- kernel image -----------------------------------------------------------
-dpkg-deb -x "$DEB" "$WORK/deb"
+mkdir -p "$WORK/deb"   # only the kernel image, not the modules
+dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$WORK/deb" --wildcards './boot/vmlinuz-*'
 VMLINUZ=$(ls "$WORK"/deb/boot/vmlinuz-* | head -n1)
 KVER=${VMLINUZ##*/vmlinuz-}
 
@@ -152,11 +153,11 @@ DISK_SECTORS=$(( CYLS * CYL_SECTORS ))
 PART_SECTORS=$(( DISK_SECTORS - PART_START ))
 
 mke2fs -q -F -t ext2 -L xmhfguest -E root_owner=0:0 -d "$FS" \
-	"$WORK/part.img" $(( PART_SECTORS / 2 ))k
+	"$WORK/part.img" $(( PART_SECTORS / 2 ))k >/dev/null
 
 IMG=$WORK/disk.img
 truncate -s $(( DISK_SECTORS * 512 )) "$IMG"
-printf 'label: dos\nunit: sectors\n\nstart=%d, size=%d, type=83, bootable\n' \
+printf 'label: dos\nlabel-id: 0x786d6867\nunit: sectors\n\nstart=%d, size=%d, type=83, bootable\n' \
 	"$PART_START" "$PART_SECTORS" | sfdisk -q "$IMG" >/dev/null
 dd if=$GRUBLIB/boot.img of="$IMG" bs=440 count=1 conv=notrunc status=none
 dd if="$WORK/core.img" of="$IMG" bs=512 seek=1 conv=notrunc status=none

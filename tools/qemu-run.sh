@@ -58,6 +58,9 @@ command -v qemu-system-x86_64 >/dev/null ||
 
 RUNDIR=$ROOT/build/run/qemu-$(date +%Y%m%d-%H%M%S)-$$
 mkdir -p "$RUNDIR"
+# Prune old run directories: keep the newest 30 and anything under 2 hours old.
+ls -dt "$ROOT"/build/run/qemu-* 2>/dev/null | tail -n +31 |
+	while IFS= read -r d; do [ -n "$(find "$d" -maxdepth 0 -mmin +120)" ] && rm -rf "$d"; done || true
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
 QLOG=$(abspath "${QLOG:-$RUNDIR/qemu.log}")

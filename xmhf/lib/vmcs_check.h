@@ -48,7 +48,7 @@ unsigned vmcs_check_controls(const struct vmcs_view *v, const struct vmx_caps *c
 unsigned vmcs_check_host(const struct vmcs_view *v, const struct vmx_caps *c,
 			 vmcs_report_fn fn, void *arg);		/* SDM 26.2.2-26.2.4 */
 unsigned vmcs_check_guest(const struct vmcs_view *v, const struct vmx_caps *c,
-			  vmcs_report_fn fn, void *arg);	/* SDM 26.3.1.1-26.3.1.6 */
+			  vmcs_report_fn fn, void *arg);	/* SDM 26.3.1.1-26.3.1.6, 26.8 */
 unsigned vmcs_check_all(const struct vmcs_view *v, const struct vmx_caps *c,
 			vmcs_report_fn fn, void *arg);
 

@@ -8,6 +8,7 @@
  * #PF 14, #AC 17 (SDM 26.2.1.3). */
 #define ERRCODE_VECTORS (BIT(8) | BIT(10) | BIT(11) | BIT(12) | BIT(13) | BIT(14) | BIT(17))
 #define VEC_NMI 2u
+#define TPR_SHADOW_USERS (PROC2_VIRTUALIZE_X2APIC | PROC2_APIC_REGISTER_VIRT | PROC2_VIRTUAL_INTR_DELIVERY)
 
 static void reserved_bits(struct vmcs_ck *k, u32 field, u32 ctl, u64 cap)
 {
@@ -80,9 +81,8 @@ static void check_execution(struct vmcs_ck *k)
 		CC(k, !(p2 & PROC2_VIRTUAL_INTR_DELIVERY) && (n & ~0xfULL), VMCS_TPR_THRESHOLD, n,
 		   "TPR threshold bits 31:4 not 0");
 	}
-	CC(k, !(proc & PROC_CTLS_USE_TPR_SHADOW) &&
-		      (p2 & (PROC2_VIRTUALIZE_X2APIC | PROC2_APIC_REGISTER_VIRT | PROC2_VIRTUAL_INTR_DELIVERY)),
-	   VMCS_PROC_BASED_CTLS2, p2, "x2APIC mode, APIC-register virtualization or virtual-interrupt delivery without TPR shadow");
+	CC(k, !(proc & PROC_CTLS_USE_TPR_SHADOW) && (p2 & TPR_SHADOW_USERS), VMCS_PROC_BASED_CTLS2, p2,
+	   "x2APIC mode, APIC-register virtualization or virtual-interrupt delivery without TPR shadow");
 	CC(k, !(pin & PIN_CTLS_NMI_EXITING) && (pin & PIN_CTLS_VIRTUAL_NMIS), VMCS_PIN_BASED_CTLS, pin,
 	   "virtual NMIs without NMI exiting");
 	CC(k, !(pin & PIN_CTLS_VIRTUAL_NMIS) && (proc & PROC_CTLS_NMI_WINDOW_EXITING), VMCS_PROC_BASED_CTLS,
@@ -157,7 +157,8 @@ static void check_injection(struct vmcs_ck *k)
 	CC(k, type == INTR_TYPE_RESERVED, VMCS_ENTRY_INTR_INFO, info, "injected event type 1 is reserved");
 	CC(k, type == INTR_TYPE_OTHER_EVENT && !(VMX_CAP_MAY_BE_1(k->c->procbased) & PROC_CTLS_MONITOR_TRAP_FLAG),
 	   VMCS_ENTRY_INTR_INFO, info, "injected 'other event' without monitor-trap-flag support");
-	CC(k, type == INTR_TYPE_NMI && vec != VEC_NMI, VMCS_ENTRY_INTR_INFO, info, "injected NMI vector not 2");
+	CC(k, type == INTR_TYPE_NMI && vec != VEC_NMI, VMCS_ENTRY_INTR_INFO, info,
+	   "injected NMI vector not 2");
 	CC(k, hw && vec > 31, VMCS_ENTRY_INTR_INFO, info, "injected hardware exception vector above 31");
 	CC(k, type == INTR_TYPE_OTHER_EVENT && vec != 0, VMCS_ENTRY_INTR_INFO, info,
 	   "injected 'other event' vector not 0");
@@ -169,7 +170,8 @@ static void check_injection(struct vmcs_ck *k)
 	   "VM-entry interruption-information bits 30:12 not 0");
 	if (deliver) {
 		n = vmcs_ck_read(k, VMCS_ENTRY_EXCEPTION_ERRCODE);
-		CC(k, n & 0xffff0000, VMCS_ENTRY_EXCEPTION_ERRCODE, n, "injected error code bits 31:16 not 0");
+		CC(k, n & 0xffff0000, VMCS_ENTRY_EXCEPTION_ERRCODE, n,
+		   "injected error code bits 31:16 not 0");
 	}
 	if (type == INTR_TYPE_SW_INTR || type == INTR_TYPE_PRIV_SW_EXCEPTION ||
 	    type == INTR_TYPE_SW_EXCEPTION) {

@@ -30,18 +30,24 @@ static void check_cr_msr(struct vmcs_ck *k, const struct guest *g)
 		fixed0 &= ~(CR0_PE | CR0_PG);
 	CC(k, (g->cr0 & fixed0) != fixed0, VMCS_GUEST_CR0, g->cr0, "guest CR0 bit fixed to 1 is 0");
 	CC(k, g->cr0 & ~fixed1, VMCS_GUEST_CR0, g->cr0, "guest CR0 bit fixed to 0 is 1");
-	CC(k, (g->cr0 & CR0_PG) && !(g->cr0 & CR0_PE), VMCS_GUEST_CR0, g->cr0, "guest CR0.PG set without CR0.PE");
-	CC(k, (g->cr4 & c->cr4_fixed0) != c->cr4_fixed0, VMCS_GUEST_CR4, g->cr4, "guest CR4 bit fixed to 1 is 0");
+	CC(k, (g->cr0 & CR0_PG) && !(g->cr0 & CR0_PE), VMCS_GUEST_CR0, g->cr0,
+	   "guest CR0.PG set without CR0.PE");
+	CC(k, (g->cr4 & c->cr4_fixed0) != c->cr4_fixed0, VMCS_GUEST_CR4, g->cr4,
+	   "guest CR4 bit fixed to 1 is 0");
 	CC(k, g->cr4 & ~c->cr4_fixed1, VMCS_GUEST_CR4, g->cr4, "guest CR4 bit fixed to 0 is 1");
-	CC(k, (g->cr4 & CR4_CET) && !(g->cr0 & CR0_WP), VMCS_GUEST_CR4, g->cr4, "guest CR4.CET set with CR0.WP clear");
+	CC(k, (g->cr4 & CR4_CET) && !(g->cr0 & CR0_WP), VMCS_GUEST_CR4, g->cr4,
+	   "guest CR4.CET set with CR0.WP clear");
 	/* Bochs 2.7 does not check the IA32_DEBUGCTL reserved bits. */
 	CC(k, (k->entry & ENTRY_CTLS_LOAD_DEBUG_CTLS) && (g->debugctl & DEBUGCTL_RSVD), VMCS_GUEST_IA32_DEBUGCTL,
 	   g->debugctl, "guest IA32_DEBUGCTL reserved bits set");
 	CC(k, g->ia32e && !(g->cr0 & CR0_PG), VMCS_GUEST_CR0, g->cr0, "IA-32e-mode guest with CR0.PG clear");
-	CC(k, g->ia32e && !(g->cr4 & CR4_PAE), VMCS_GUEST_CR4, g->cr4, "IA-32e-mode guest with CR4.PAE clear");
-	CC(k, !g->ia32e && (g->cr4 & CR4_PCIDE), VMCS_GUEST_CR4, g->cr4, "guest CR4.PCIDE set outside IA-32e mode");
+	CC(k, g->ia32e && !(g->cr4 & CR4_PAE), VMCS_GUEST_CR4, g->cr4,
+	   "IA-32e-mode guest with CR4.PAE clear");
+	CC(k, !g->ia32e && (g->cr4 & CR4_PCIDE), VMCS_GUEST_CR4, g->cr4,
+	   "guest CR4.PCIDE set outside IA-32e mode");
 	x = vmcs_ck_read(k, VMCS_GUEST_CR3);
-	CC(k, vmcs_ck_beyond_maxphyaddr(k, x), VMCS_GUEST_CR3, x, "guest CR3 sets bits beyond physical-address width");
+	CC(k, vmcs_ck_beyond_maxphyaddr(k, x), VMCS_GUEST_CR3, x,
+	   "guest CR3 sets bits beyond physical-address width");
 	if (k->entry & ENTRY_CTLS_LOAD_DEBUG_CTLS) {
 		x = vmcs_ck_read(k, VMCS_GUEST_DR7);
 		CC(k, x >> 32, VMCS_GUEST_DR7, x, "guest DR7 bits 63:32 not 0");
@@ -52,14 +58,15 @@ static void check_cr_msr(struct vmcs_ck *k, const struct guest *g)
 	CC(k, !vmcs_ck_canonical(k, x), VMCS_GUEST_SYSENTER_EIP, x, "guest IA32_SYSENTER_EIP not canonical");
 	if (k->entry & ENTRY_CTLS_LOAD_PAT) {
 		x = vmcs_ck_read(k, VMCS_GUEST_IA32_PAT);
-		CC(k, !vmcs_ck_pat_valid(x), VMCS_GUEST_IA32_PAT, x, "guest IA32_PAT has an invalid memory type");
+		CC(k, !vmcs_ck_pat_valid(x), VMCS_GUEST_IA32_PAT, x,
+		   "guest IA32_PAT has an invalid memory type");
 	}
 	if (k->entry & ENTRY_CTLS_LOAD_EFER) {
 		x = vmcs_ck_read(k, VMCS_GUEST_IA32_EFER);
 		CC(k, x & EFER_RSVD, VMCS_GUEST_IA32_EFER, x, "guest IA32_EFER reserved bits set");
 		CC(k, !(x & EFER_LMA) != !g->ia32e, VMCS_GUEST_IA32_EFER, x,
 		   "guest IA32_EFER.LMA differs from IA-32e mode guest");
-		CC(k, (g->cr0 & CR0_PG) && !(x & EFER_LMA) != !(x & EFER_LME), VMCS_GUEST_IA32_EFER, x,
+		CC(k, (g->cr0 & CR0_PG) && (!(x & EFER_LMA) != !(x & EFER_LME)), VMCS_GUEST_IA32_EFER, x,
 		   "guest IA32_EFER.LME differs from LMA with CR0.PG set");
 	}
 }
@@ -87,8 +94,10 @@ static void check_rip_rflags(struct vmcs_ck *k, const struct guest *g)
 	bool cs_l = vmcs_ck_read(k, VMCS_GUEST_CS_AR) & AR_L;
 
 	k->sdm = "SDM 26.3.1.4";
-	CC(k, !(g->ia32e && cs_l) && (rip >> 32), VMCS_GUEST_RIP, rip, "guest RIP bits 63:32 not 0 outside 64-bit mode");
-	CC(k, g->ia32e && cs_l && !vmcs_ck_canonical(k, rip), VMCS_GUEST_RIP, rip, "guest RIP not canonical in 64-bit mode");
+	CC(k, !(g->ia32e && cs_l) && (rip >> 32), VMCS_GUEST_RIP, rip,
+	   "guest RIP bits 63:32 not 0 outside 64-bit mode");
+	CC(k, g->ia32e && cs_l && !vmcs_ck_canonical(k, rip), VMCS_GUEST_RIP, rip,
+	   "guest RIP not canonical in 64-bit mode");
 	CC(k, rf & RFLAGS_RSVD, VMCS_GUEST_RFLAGS, rf, "guest RFLAGS reserved bits 63:22, 15, 5 or 3 set");
 	CC(k, !(rf & RFLAGS_FIXED1), VMCS_GUEST_RFLAGS, rf, "guest RFLAGS bit 1 clear");
 	/* Bochs 2.7 only rejects VM with IA-32e mode, not with CR0.PE = 0. */
@@ -128,8 +137,10 @@ static void check_non_register(struct vmcs_ck *k, const struct guest *g)
 	bool tf = g->rflags & RFLAGS_TF, btf = g->debugctl & DEBUGCTL_BTF;
 
 	k->sdm = "SDM 26.3.1.5";
-	CC(k, !activity_supported(k->c, act), VMCS_GUEST_ACTIVITY_STATE, act, "guest activity state invalid or not supported");
-	CC(k, act == ACTIVITY_HLT && AR_DPL(ss_ar) != 0, VMCS_GUEST_ACTIVITY_STATE, act, "guest HLT state with SS.DPL not 0");
+	CC(k, !activity_supported(k->c, act), VMCS_GUEST_ACTIVITY_STATE, act,
+	   "guest activity state invalid or not supported");
+	CC(k, act == ACTIVITY_HLT && AR_DPL(ss_ar) != 0, VMCS_GUEST_ACTIVITY_STATE, act,
+	   "guest HLT state with SS.DPL not 0");
 	CC(k, act != ACTIVITY_ACTIVE && sti_ss, VMCS_GUEST_ACTIVITY_STATE, act,
 	   "guest not active while blocking by STI or MOV SS");
 	/* Bochs 2.7 lets any event into HLT, and into shutdown any event with vector 18. */
@@ -142,14 +153,14 @@ static void check_non_register(struct vmcs_ck *k, const struct guest *g)
 	   "event injected in wait-for-SIPI state");
 	CC(k, act == ACTIVITY_WAIT_SIPI && (k->entry & ENTRY_CTLS_ENTRY_TO_SMM), VMCS_GUEST_ACTIVITY_STATE, act,
 	   "wait-for-SIPI state with entry to SMM");
-	CC(k, intr & INTR_STATE_RSVD, VMCS_GUEST_INTERRUPTIBILITY, intr, "guest interruptibility bits 31:5 not 0");
+	CC(k, intr & INTR_STATE_RSVD, VMCS_GUEST_INTERRUPTIBILITY, intr,
+	   "guest interruptibility bits 31:5 not 0");
 	CC(k, (intr & INTR_BLOCK_STI) && (intr & INTR_BLOCK_MOV_SS), VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "guest blocking by both STI and MOV SS");
 	CC(k, (intr & INTR_BLOCK_STI) && !(g->rflags & RFLAGS_IF), VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "guest blocking by STI with RFLAGS.IF clear");
 	CC(k, ext && sti_ss, VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "guest blocking by STI or MOV SS while injecting an external interrupt");
-	/* Bochs 2.7 also rejects blocking by STI here (older SDM wording). */
 	CC(k, nmi && (intr & INTR_BLOCK_MOV_SS), VMCS_GUEST_INTERRUPTIBILITY, intr,
 	   "guest blocking by MOV SS while injecting an NMI");
 	/* VMX root operation here never runs in SMM. */
@@ -174,6 +185,11 @@ static void check_non_register(struct vmcs_ck *k, const struct guest *g)
 	/* No shadow VMCS is used: any other value would need a valid VMCS there. */
 	link = vmcs_ck_read(k, VMCS_VMCS_LINK_POINTER);
 	CC(k, link != ~0ULL, VMCS_VMCS_LINK_POINTER, link, "VMCS link pointer not FFFFFFFF_FFFFFFFFH");
+	/* Allowed by 26.3.1.5 but some processors then fail the entry with exit
+	 * qualification 3; Bochs 2.7 rejects it outright. */
+	k->sdm = "SDM 26.8";
+	CC(k, nmi && (intr & INTR_BLOCK_STI), VMCS_GUEST_INTERRUPTIBILITY, intr,
+	   "guest blocking by STI while injecting an NMI (model-specific entry failure)");
 }
 
 /* SDM 26.3.1.6: with EPT, PAE paging takes the PDPTEs from the VMCS. */

@@ -29,14 +29,16 @@ static void check_cr_msr(struct vmcs_ck *k, u64 cr0, u64 cr4)
 	CC(k, cr4 & ~c->cr4_fixed1, VMCS_HOST_CR4, cr4, "host CR4 bit fixed to 0 is 1");
 	CC(k, (cr4 & CR4_CET) && !(cr0 & CR0_WP), VMCS_HOST_CR4, cr4, "host CR4.CET set with CR0.WP clear");
 	x = vmcs_ck_read(k, VMCS_HOST_CR3);
-	CC(k, vmcs_ck_beyond_maxphyaddr(k, x), VMCS_HOST_CR3, x, "host CR3 sets bits beyond physical-address width");
+	CC(k, vmcs_ck_beyond_maxphyaddr(k, x), VMCS_HOST_CR3, x,
+	   "host CR3 sets bits beyond physical-address width");
 	x = vmcs_ck_read(k, VMCS_HOST_SYSENTER_ESP);
 	CC(k, !vmcs_ck_canonical(k, x), VMCS_HOST_SYSENTER_ESP, x, "host IA32_SYSENTER_ESP not canonical");
 	x = vmcs_ck_read(k, VMCS_HOST_SYSENTER_EIP);
 	CC(k, !vmcs_ck_canonical(k, x), VMCS_HOST_SYSENTER_EIP, x, "host IA32_SYSENTER_EIP not canonical");
 	if (k->exit & EXIT_CTLS_LOAD_PAT) {
 		x = vmcs_ck_read(k, VMCS_HOST_IA32_PAT);
-		CC(k, !vmcs_ck_pat_valid(x), VMCS_HOST_IA32_PAT, x, "host IA32_PAT has an invalid memory type");
+		CC(k, !vmcs_ck_pat_valid(x), VMCS_HOST_IA32_PAT, x,
+		   "host IA32_PAT has an invalid memory type");
 	}
 	if (k->exit & EXIT_CTLS_LOAD_EFER) {
 		x = vmcs_ck_read(k, VMCS_HOST_IA32_EFER);
@@ -67,7 +69,8 @@ static void check_segments(struct vmcs_ck *k)
 	CC(k, x == 0 && !as64, VMCS_HOST_SS_SELECTOR, x, "host SS selector is 0 with a 32-bit host");
 	for (unsigned i = 0; i < ARRAY_SIZE(host_bases); i++) {
 		x = vmcs_ck_read(k, host_bases[i]);
-		CC(k, !vmcs_ck_canonical(k, x), host_bases[i], x, "host FS/GS/GDTR/IDTR/TR base not canonical");
+		CC(k, !vmcs_ck_canonical(k, x), host_bases[i], x,
+		   "host FS/GS/GDTR/IDTR/TR base not canonical");
 	}
 }
 

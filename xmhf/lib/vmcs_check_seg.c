@@ -34,7 +34,8 @@ static void ar_common(struct vmcs_ck *k, const struct seg *s)
 	CC(k, s->ar & AR_RSVD_31_17, s->f_ar, s->ar, "guest segment access rights bits 31:17 not 0");
 	CC(k, (s->ar & AR_G) && (s->limit & 0xfff) != 0xfff, s->f_limit, s->limit,
 	   "guest segment G=1 with limit bits 11:0 not all 1");
-	CC(k, !(s->ar & AR_G) && (s->limit >> 20), s->f_limit, s->limit, "guest segment G=0 with limit bits 31:20 not 0");
+	CC(k, !(s->ar & AR_G) && (s->limit >> 20), s->f_limit, s->limit,
+	   "guest segment G=0 with limit bits 31:20 not 0");
 }
 
 /* Virtual-8086 guest: CS, SS, DS, ES, FS, GS are real-mode style. */
@@ -44,7 +45,8 @@ static void check_v8086(struct vmcs_ck *k, const struct seg *sg)
 
 	for (unsigned i = 0; i < ARRAY_SIZE(regs); i++) {
 		const struct seg *s = &sg[regs[i]];
-		CC(k, s->base != s->sel << 4, s->f_base, s->base, "virtual-8086 guest segment base not selector << 4");
+		CC(k, s->base != s->sel << 4, s->f_base, s->base,
+		   "virtual-8086 guest segment base not selector << 4");
 		CC(k, s->limit != 0xffff, s->f_limit, s->limit, "virtual-8086 guest segment limit not FFFFH");
 		CC(k, s->ar != AR_V8086, s->f_ar, s->ar, "virtual-8086 guest segment access rights not F3H");
 	}
@@ -71,7 +73,8 @@ static void check_cs_ss(struct vmcs_ck *k, const struct seg *sg, u64 cr0, bool u
 
 	CC(k, !ug && (ss->sel & SEL_RPL_MASK) != (cs->sel & SEL_RPL_MASK), ss->f_sel, ss->sel,
 	   "guest SS RPL differs from CS RPL");
-	CC(k, !ug && ss_dpl != (ss->sel & SEL_RPL_MASK), ss->f_ar, ss->ar, "guest SS DPL differs from SS RPL");
+	CC(k, !ug && ss_dpl != (ss->sel & SEL_RPL_MASK), ss->f_ar, ss->ar,
+	   "guest SS DPL differs from SS RPL");
 	CC(k, ss_dpl != 0 && (t == SEG_TYPE_DATA_RW_ACCESSED || !(cr0 & CR0_PE)), ss->f_ar, ss->ar,
 	   "guest SS DPL not 0 with CS type 3 or CR0.PE clear");
 	/* Bochs 2.7 skips the usable-SS checks when SS.RPL = 0 in 64-bit mode. */
@@ -106,7 +109,8 @@ static void check_tr_ldtr(struct vmcs_ck *k, const struct seg *tr, const struct 
 	CC(k, tr->sel & SEL_TI, tr->f_sel, tr->sel, "guest TR selector TI set");
 	CC(k, !ia32e && t != SYS_TYPE_TSS16_BUSY && t != SYS_TYPE_TSS_BUSY, tr->f_ar, tr->ar,
 	   "guest TR type not a busy TSS (3 or 11)");
-	CC(k, ia32e && t != SYS_TYPE_TSS_BUSY, tr->f_ar, tr->ar, "guest TR type invalid for IA-32e-mode guest");
+	CC(k, ia32e && t != SYS_TYPE_TSS_BUSY, tr->f_ar, tr->ar,
+	   "guest TR type invalid for IA-32e-mode guest");
 	CC(k, tr->ar & AR_S, tr->f_ar, tr->ar, "guest TR/LDTR not a system segment (S=1)");
 	CC(k, !tr->usable, tr->f_ar, tr->ar, "guest TR unusable");
 	ar_common(k, tr);

@@ -63,6 +63,23 @@ static inline u64 read_rflags(void)
 	return v;
 }
 
+/* IRET to the next instruction: ends the NMI blocking a VM exit caused by an
+ * NMI leaves in VMX root (SDM 31.7.1.2; Bochs 2.7 keeps it even across VM
+ * entries and guest IRETs when NMI exiting is on). Selectors: runtime GDT. */
+static inline void cpu_iret_to_self(void)
+{
+	asm volatile("mov %%rsp, %%rax\n\t"
+		     "pushq $0x10\n\t"
+		     "pushq %%rax\n\t"
+		     "pushfq\n\t"
+		     "pushq $0x08\n\t"
+		     "leaq 1f(%%rip), %%rax\n\t"
+		     "pushq %%rax\n\t"
+		     "iretq\n"
+		     "1:"
+		     ::: "rax", "memory", "cc");
+}
+
 static inline __attribute__((noreturn)) void cpu_halt_forever(void)
 {
 	for (;;)
