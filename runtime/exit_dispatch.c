@@ -80,8 +80,8 @@ static void check_before_entry(struct cpu *c)
 		return;
 #endif
 	c->vmcs_dirty = false;
-	if (vmcs_verify(c))
-		vmx_fatal(c, NULL, "guest state would fail VM entry (rules above)");
+	if (vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
+		vmx_fatal(c, NULL, "guest state would fail VM entry (VMCS check lines below)");
 }
 
 void vmx_exit_handler(struct guest_regs *r)

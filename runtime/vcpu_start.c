@@ -46,8 +46,8 @@ void vcpu_first_start(struct cpu *c)
 
 	load_start_state(c, wait_for_sipi(c), &r);
 	c->vmcs_dirty = false;
-	if (vmcs_verify(c))
-		vmx_fatal(c, &r, "AP start state would fail VM entry (rules above)");
+	if (vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
+		vmx_fatal(c, &r, "AP start state would fail VM entry (VMCS check lines below)");
 	c->launched = false;
 	vmx_launch(&r);
 	__builtin_unreachable();

@@ -36,7 +36,7 @@ static void report(void *arg, const struct vmcs_violation *v)
 		  vmcs_field_name(v->field), (unsigned long long)v->value);
 }
 
-unsigned vmcs_verify(const struct cpu *c)
+static unsigned vmcs_verify(const struct cpu *c)
 {
 	struct verify_ctx ctx = { c };
 

@@ -5,10 +5,8 @@
 /* Every readable field of the current VMCS, one per line (format in
  * docs/serial-format.md): "vmcs: CPU <n> <NAME> 0x<value> [decoding]". */
 void vmcs_dump(const struct cpu *c);
-/* Run the pre-entry checker on the current VMCS; prints each violation as
- * "VMCS check: <rule> (<SDM clause>) field <NAME> = 0x<value>". */
-unsigned vmcs_verify(const struct cpu *c);
-/* Guest registers and the decoded VMCS, then halt this CPU. */
+/* Guest registers, each broken VM-entry rule as "VMCS check: CPU n: <rule>
+ * (<SDM clause>) field <NAME> = 0x<value>", the decoded VMCS, then halt. */
 __attribute__((noreturn)) void vmx_fatal(const struct cpu *c, const struct guest_regs *r,
 					 const char *why);
 

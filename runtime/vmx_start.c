@@ -84,8 +84,8 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 	regs.gpr[GPR_RDX] = s.rdx;
 	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
 	c->vmcs_dirty = false;
-	if (vmcs_verify(c))
-		vmx_fatal(c, &regs, "initial guest state would fail VM entry (rules above)");
+	if (vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
+		vmx_fatal(c, &regs, "initial guest state would fail VM entry (VMCS check lines below)");
 	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x\n",
 		  c->index, drive);
 	c->launched = false;

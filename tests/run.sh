@@ -33,7 +33,7 @@ for t in build/tests/test_*; do
 	run_one "$name" "$t"
 done
 for t in tests/boot/*.sh; do
-	[ "$(basename "$t")" = lib.sh ] && continue
+	case $(basename "$t") in *lib.sh) continue ;; esac
 	name="boot:$(basename "$t" .sh)"
 	[ -n "$filter" ] && [[ $name != *$filter* ]] && continue
 	run_one "$name" bash "$t"

@@ -7,12 +7,15 @@ usage() {
 usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
          [--mem MiB] [--serial LOG] [--log BOCHSLOG] [--timeout S]
          [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--ips N]
-         [--rc "BOCHSRC LINE"]...
+         [--rc "BOCHSRC LINE"]... [--magic-break stop|continue|off]
   IMG.geom ("cylinders heads spt", written by tools/mkguest.sh) gives the
   disk geometry. Default boot: cdrom if --cdrom is given, else disk.
   Defaults: 1 CPU, 512 MiB, 300 s, ips 50000000 (or $BOCHS_IPS; the guest TSC
   runs at ips Hz), serial/log/bochsrc in build/run/bochs-*/.
   Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
+  --rc adds a line to the generated bochsrc. --magic-break: what xchg bx,bx
+  does: stop (default; Bochs stops and exits, result "exited"), continue
+  (the stop is logged in the run's stdout file, then it goes on), off.
 exit: 0 expected line seen, 1 failure line seen, 2 timeout,
       3 Bochs exited before the expected line, 64 usage error
 EOF
@@ -22,10 +25,11 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=$ROOT/tools
-CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= BOCHSLOG= TIMEOUT=300 EXPECT=
+CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' BOCHSLOG='' TIMEOUT=300 EXPECT=''
 IPS=${BOCHS_IPS:-50000000}
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 EXTRA_RC=()
+MAGIC=stop
 while [ $# -gt 0 ]; do
 	case $1 in
 	--cpus) CPUS=$2; shift ;;
@@ -41,6 +45,7 @@ while [ $# -gt 0 ]; do
 	--no-default-fail) FAILS=() ;;
 	--ips) IPS=$2; shift ;;
 	--rc) EXTRA_RC+=("$2"); shift ;;
+	--magic-break) MAGIC=$2; shift ;;
 	-h|--help) usage ;;
 	*) echo "bochs-run: unknown argument $1" >&2; usage ;;
 	esac
@@ -53,6 +58,7 @@ done
 [ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "bochs-run: no cdrom $CDROM" >&2; exit 64; }
 [ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
 case $BOOT in cdrom|disk) ;; *) usage ;; esac
+case $MAGIC in stop|continue|off) ;; *) usage ;; esac
 [ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "bochs-run: --boot cdrom needs --cdrom" >&2; exit 64; }
 read -r CYLS HEADS SPT <"$DISK.geom"
 command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.sh)" >&2; exit 64; }
@@ -85,7 +91,7 @@ RC=$RUNDIR/bochsrc
 	echo "floppy_bootsig_check: disabled=1"
 	echo "com1: enabled=1, mode=file, dev=\"$SERIAL\""
 	echo "clock: sync=none, time0=1262304000"
-	echo "magic_break: enabled=1"
+	[ "$MAGIC" = off ] || echo "magic_break: enabled=1"
 	echo "mouse: enabled=0"
 	echo "log: \"$BOCHSLOG\""
 	echo "debug: action=ignore"
@@ -94,7 +100,13 @@ RC=$RUNDIR/bochsrc
 	echo "panic: action=fatal"
 	for l in "${EXTRA_RC[@]}"; do echo "$l"; done
 } >"$RC"
-echo c >"$RUNDIR/cmds"
+# Debugger commands: continue; at each magic break the next line is read,
+# and at the end of the file stdin (/dev/null), whose EOF makes Bochs quit.
+if [ "$MAGIC" = continue ]; then
+	for ((i = 0; i < 10000; i++)); do echo c; done
+else
+	echo c
+fi >"$RUNDIR/cmds"
 
 FAIL_RE=$(IFS='|'; echo "${FAILS[*]}")
 start=$(date +%s)
@@ -114,7 +126,11 @@ case $rc in
 1) result=failure ;;
 2) result=timeout ;;
 3) result=exited
-   grep -a -E '\[(CPU[0-9]*|BIOS|SIM|ACPI)? *\] *(>>)?PANIC|p\[' "$BOCHSLOG" 2>/dev/null | tail -n 3 | sed 's/^/bochs-run: /' || true ;;
+   grep -a -h '>>PANIC<<' "$BOCHSLOG" "$RUNDIR/stdout" 2>/dev/null | tail -n 3 | sed 's/^/bochs-run: /' || true
+   if grep -a -q 'fgets() returned ERROR' "$RUNDIR/stdout"; then
+	echo "bochs-run: stopped at a magic break (xchg bx,bx):"
+	grep -a -E '^\([0-9]+\)[ .]*\[' "$RUNDIR/stdout" | tail -n 1 | sed 's/^/bochs-run:   /'
+   fi ;;
 *) result="watch error $rc" ;;
 esac
 vmfail=$(grep -a -c 'VMENTER FAIL' "$BOCHSLOG" 2>/dev/null || true)

@@ -16,7 +16,7 @@ done
 PKGS=(
 	bochs bochsbios vgabios bochs-term qemu-system-x86
 	grub-pc-bin grub-common xorriso mtools
-	cpio busybox-static e2fsprogs fdisk gzip dpkg apt
+	cpio busybox-static e2fsprogs fdisk gzip tar dpkg apt
 	gcc make binutils gdb python3
 )
 
@@ -35,5 +35,11 @@ SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 echo "deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! { $SUDO apt-get update -qq && \
+	$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+	cat "$log" >&2
+	echo "deps: apt-get failed" >&2
+	exit 1
+fi

@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash disable=SC1091,SC2013
 # /init of the xmhf-ng test guest's initramfs (packed by tools/mkguest.sh with
 # busybox-static). Reports what the guest sees as "XMHF-GUEST: ..." lines on
 # the console, optionally exercises CPU hotplug, then powers off.

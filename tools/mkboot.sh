@@ -4,8 +4,10 @@
 # disk's MBR, (hd0)+1, as its module. Bochs/QEMU boot it with the disk as hd0.
 usage() {
 	cat >&2 <<'EOF'
-usage: tools/mkboot.sh -i IMAGE -o OUT.iso [-c "CMDLINE"] [--no-module]
+usage: tools/mkboot.sh -i IMAGE -o OUT.iso [-c "CMDLINE"] [--no-module] [-g GRUBCFG]
   IMAGE      multiboot image (normally build/xmhf-ng.bin)
+  -g         use GRUBCFG as the ISO's grub.cfg instead of the built-in one
+             (e.g. the output of tools/grub.d/20_xmhf_ng); -c/--no-module unused
   -c         extra hypervisor command line, appended after
              "serial=115200,8n1,0x3f8 boot_drive=0x80"
   --no-module  do not pass (hd0)+1 as a multiboot module
@@ -14,12 +16,13 @@ EOF
 }
 set -euo pipefail
 
-IMAGE= OUT= CMDLINE= MODULE=1
+IMAGE='' OUT='' CMDLINE='' MODULE=1 GRUBCFG=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	-i) IMAGE=$2; shift ;;
 	-o) OUT=$2; shift ;;
 	-c) CMDLINE=$2; shift ;;
+	-g) GRUBCFG=$2; shift ;;
 	--no-module) MODULE=0 ;;
 	-h|--help) usage ;;
 	*) echo "mkboot: unknown argument $1" >&2; usage ;;
@@ -27,8 +30,9 @@ while [ $# -gt 0 ]; do
 	[ $# -gt 0 ] || usage
 	shift
 done
-[ -n "$IMAGE" ] && [ -n "$OUT" ] || usage
+if [ -z "$IMAGE" ] || [ -z "$OUT" ]; then usage; fi
 [ -f "$IMAGE" ] || { echo "mkboot: no image $IMAGE" >&2; exit 1; }
+[ -z "$GRUBCFG" ] || [ -f "$GRUBCFG" ] || { echo "mkboot: no grub.cfg $GRUBCFG" >&2; exit 1; }
 for t in grub-mkrescue xorriso; do
 	command -v $t >/dev/null || { echo "mkboot: $t missing (run tools/deps.sh)" >&2; exit 1; }
 done
@@ -39,18 +43,22 @@ WORK=$(mktemp -d "$(dirname "$OUT")/.mkboot.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/iso/boot/grub"
 cp "$IMAGE" "$WORK/iso/boot/xmhf-ng.bin"
-{
-	echo "serial --unit=0 --speed=115200"
-	echo "terminal_input serial console"
-	echo "terminal_output serial console"
-	echo "set timeout=0"
-	echo "set default=0"
-	echo "menuentry \"xmhf-ng\" {"
-	echo "	multiboot /boot/xmhf-ng.bin serial=115200,8n1,0x3f8 boot_drive=0x80${CMDLINE:+ $CMDLINE}"
-	[ "$MODULE" = 1 ] && echo "	module --nounzip (hd0)+1"
-	echo "	boot"
-	echo "}"
-} >"$WORK/iso/boot/grub/grub.cfg"
+if [ -n "$GRUBCFG" ]; then
+	cp "$GRUBCFG" "$WORK/iso/boot/grub/grub.cfg"
+else
+	{
+		echo "serial --unit=0 --speed=115200"
+		echo "terminal_input serial console"
+		echo "terminal_output serial console"
+		echo "set timeout=0"
+		echo "set default=0"
+		echo "menuentry \"xmhf-ng\" {"
+		echo "	multiboot /boot/xmhf-ng.bin serial=115200,8n1,0x3f8 boot_drive=0x80${CMDLINE:+ $CMDLINE}"
+		[ "$MODULE" = 1 ] && echo "	module --nounzip (hd0)+1"
+		echo "	boot"
+		echo "}"
+	} >"$WORK/iso/boot/grub/grub.cfg"
+fi
 
 # BIOS only (i386-pc); grub-mkrescue writes its chatter to stderr.
 if ! grub-mkrescue -d /usr/lib/grub/i386-pc -o "$WORK/out.iso" "$WORK/iso" \
@@ -59,4 +67,8 @@ if ! grub-mkrescue -d /usr/lib/grub/i386-pc -o "$WORK/out.iso" "$WORK/iso" \
 	exit 1
 fi
 mv "$WORK/out.iso" "$OUT"
+if [ -n "$GRUBCFG" ]; then
+	echo "mkboot: $OUT ($(stat -c %s "$OUT") bytes), grub.cfg from $GRUBCFG"
+	exit 0
+fi
 echo "mkboot: $OUT ($(stat -c %s "$OUT") bytes), cmdline: serial=115200,8n1,0x3f8 boot_drive=0x80${CMDLINE:+ $CMDLINE}$([ "$MODULE" = 1 ] && echo ', module (hd0)+1')"

@@ -22,7 +22,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=$ROOT/tools
-CPUS=1 MEM=512 CDROM= DISK= BOOT= SERIAL= QLOG= TIMEOUT=300 EXPECT=
+CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' QLOG='' TIMEOUT=300 EXPECT=''
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 EXTRA=()
 ACCEL_MODE=${QEMU_ACCEL:-auto}

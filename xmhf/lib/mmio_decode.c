@@ -64,7 +64,7 @@ int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct
 	op = bytes[i++];
 	if (op != 0x89 && op != 0x87 && op != 0xc7)
 		return -1;
-	if (op == 0xc7 && ((bytes[i] >> 3) & 7) != 0)
+	if (op == 0xc7 && (i >= n || ((bytes[i] >> 3) & 7) != 0))
 		return -1;
 	ml = modrm_len(bytes + i, n - i, addr16);
 	if (ml < 0 || i + (size_t)ml + (op == 0xc7 ? 4 : 0) > n)

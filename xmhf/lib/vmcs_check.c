@@ -30,20 +30,21 @@ void vmcs_ck_report(struct vmcs_ck *k, const char *rule, u32 field, u64 value)
 		k->fn(k->arg, &viol);
 }
 
-/* Bits 63:N-1 all equal, N = linear-address width (SDM Vol. 1 3.3.7.1). */
+/* Bits 63:N-1 all equal, N = linear-address width (SDM Vol. 1 3.3.7.1); a
+ * width of 0 or above 64 counts as not known. */
 bool vmcs_ck_canonical(const struct vmcs_ck *k, u64 addr)
 {
-	unsigned bits = k->c->linear_bits ? k->c->linear_bits : 48;
+	unsigned bits = k->c->linear_bits && k->c->linear_bits <= 64 ? k->c->linear_bits : 48;
 	u64 top = addr >> (bits - 1);
 
 	return top == 0 || top == (~0ULL >> (bits - 1));
 }
 
 /* Any bit at or above MAXPHYADDR set (SDM 26.2.1: "beyond the processor's
- * physical-address width"). */
+ * physical-address width"); a width of 0 or 64+ counts as not known. */
 bool vmcs_ck_beyond_maxphyaddr(const struct vmcs_ck *k, u64 addr)
 {
-	unsigned bits = k->c->maxphyaddr ? k->c->maxphyaddr : 52;
+	unsigned bits = k->c->maxphyaddr && k->c->maxphyaddr < 64 ? k->c->maxphyaddr : 52;
 
 	return (addr >> bits) != 0;
 }

@@ -1,0 +1,39 @@
+/* mmio_decode_store (xmhf/lib/mmio_decode.c, SDM Vol. 2A 2.1-2.2) on fuzzed
+ * instruction bytes in an exact-size buffer (ASan catches any read past n): an
+ * accepted store has 2 <= len <= min(n, 15), a register 0-15 and decodes the
+ * same from its own len bytes; an imm32 store's immediate is its last 4 bytes.
+ * Input: u8 mode (0/1/2: 16/32/64-bit), then the instruction bytes. */
+#include "fuzz.h"
+#include "mmio_decode.h"
+
+static const enum cpu_mode_bits modes[3] = { MODE_16, MODE_32, MODE_64 };
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	struct fuzz_in in = { data, size };
+	enum cpu_mode_bits mode = modes[fuzz_u8(&in) % 3];
+	u8 *bytes = malloc(in.n ? in.n : 1);
+	struct mmio_store a, b;
+	u32 imm;
+	int rc;
+
+	memcpy(bytes, in.p, in.n);
+	memset(&a, 0, sizeof(a));
+	rc = mmio_decode_store(bytes, in.n, mode, &a);
+	FUZZ_ASSERT(rc == 0 || rc == -1, "rc %d", rc);
+	if (rc == 0) {
+		FUZZ_ASSERT(a.len >= 2 && a.len <= in.n && a.len <= 15, "len %u of %zu bytes", a.len,
+			    in.n);
+		FUZZ_ASSERT(a.reg <= 15, "reg %u", a.reg);
+		if (a.is_imm) {
+			memcpy(&imm, bytes + a.len - 4, 4);
+			FUZZ_ASSERT(a.imm == imm, "imm 0x%x, bytes say 0x%x", a.imm, imm);
+		}
+		memset(&b, 0, sizeof(b));
+		FUZZ_ASSERT(mmio_decode_store(bytes, a.len, mode, &b) == 0 && a.len == b.len &&
+			    a.is_imm == b.is_imm && a.reg == b.reg && a.imm == b.imm,
+			    "decoding the first %u bytes differs", a.len);
+	}
+	free(bytes);
+	return 0;
+}
