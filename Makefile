@@ -26,7 +26,7 @@ LIB_SRCS := $(wildcard xmhf/lib/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all unit test run deps clean
+.PHONY: all unit test run deps clean debug fuzz bench
 all: $(BUILD)/xmhf-ng.bin
 
 $(BUILD)/hv/%.c.o: %.c
@@ -62,6 +62,18 @@ test: deps
 
 run: deps all
 	bash tools/run.sh
+
+debug: deps all
+	bash tools/debug.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash tools/fuzz.sh $(FUZZ_SECONDS)
+
+bench: deps all
+	bash tools/bench/run.sh
+
+include tools/install.mk
 
 clean:
 	rm -rf $(BUILD)/hv $(BUILD)/tests $(BUILD)/xmhf-ng.*
