@@ -8,6 +8,7 @@
 #include "multiboot_info.h"
 #include "e820.h"
 #include "pagetable.h"
+#include "phys_limit.h"
 #include "arch/cr.h"
 #include "serial.h"
 
@@ -18,7 +19,7 @@ void relocate_image(u64 dst, u64 src, u64 len, u64 cr3);
 __attribute__((noreturn)) void runtime_main(void);
 void loader_main(u32 magic, u32 info);
 
-#define PT_POOL_PAGES 16
+#define PT_POOL_PAGES 80	/* PML4, 2 PDPTs, up to 64 PDs, the high PD */
 #define FOUR_GIB (4ULL << 30)
 
 static struct mb_result mb;
@@ -102,8 +103,11 @@ static u64 build_runtime_page_tables(u64 size)
 	};
 	u64 pml4_phys;
 	u64 *pml4 = pool_alloc(NULL, &pml4_phys);
+	bool clamped;
 
-	if (pt_map(&ctx, pml4, 0, 0, FOUR_GIB, PTE_P | PTE_W) ||
+	/* Identity map as much as EPT gives the guest: the hypervisor reads guest
+	 * page tables and memory anywhere in it (runtime/apic_guard.c). */
+	if (pt_map(&ctx, pml4, 0, 0, phys_limit(&boot_info.e820, &clamped), PTE_P | PTE_W) ||
 	    pt_map(&ctx, pml4, KERNEL_VMA, new_phys_base, size, PTE_P | PTE_W))
 		hv_panic("loader: cannot build the runtime page tables\n");
 	return pml4_phys;

@@ -2,6 +2,7 @@
 #include "exit.h"
 #include "vmcs.h"
 #include "lapic.h"
+#include "ept.h"
 #include "serial.h"
 #include "guest_walk.h"
 #include "mmio_decode.h"
@@ -18,11 +19,12 @@ bool apic_guard_is_apic_page(u64 gpa)
 	return (gpa & ~0xfffULL) == lapic_base();
 }
 
-/* Guest-physical = host-physical below the EPT limit (identity EPT). */
+/* Guest-physical = host-physical below the EPT limit (identity EPT, and the
+ * hypervisor's identity map covers the same space). */
 static bool read_guest_phys(void *arg, u64 gpa, u64 *v)
 {
 	(void)arg;
-	if (gpa >= (4ULL << 30))
+	if (!ept_is_guest_memory(gpa, 8))
 		return false;
 	*v = *(const volatile u64 *)gpa;
 	return true;
@@ -42,7 +44,7 @@ static bool fetch_insn(u8 *buf, enum cpu_mode_bits *mode)
 	for (unsigned i = 0; i < MAX_INSN_BYTES; i++) {
 		u64 gpa;
 
-		if (guest_linear_to_phys(&p, la + i, &gpa) || gpa >= (4ULL << 30))
+		if (guest_linear_to_phys(&p, la + i, &gpa) || !ept_is_guest_memory(gpa, 1))
 			return false;
 		buf[i] = *(const volatile u8 *)gpa;
 	}
@@ -56,8 +58,16 @@ bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 	struct mmio_store st;
 	u32 reg = (u32)(gpa & 0xfff), v;
 
-	if (!fetch_insn(insn, &mode) || mmio_decode_store(insn, sizeof(insn), mode, &st))
+	if (!fetch_insn(insn, &mode)) {
+		hv_printf("CPU %u: APIC write: guest code at RIP not readable\n", c->index);
 		return false;
+	}
+	if (mmio_decode_store(insn, sizeof(insn), mode, &st)) {
+		hv_printf("CPU %u: APIC write to 0x%03x: unsupported %u-bit instruction "
+			  "%02x %02x %02x %02x %02x %02x %02x %02x\n", c->index, reg, (unsigned)mode,
+			  insn[0], insn[1], insn[2], insn[3], insn[4], insn[5], insn[6], insn[7]);
+		return false;
+	}
 	v = st.is_imm ? st.imm : (u32)guest_gpr_read(r, st.reg);
 	switch (reg) {
 	case APIC_REG_ICR_LO:

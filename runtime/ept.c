@@ -2,6 +2,7 @@
  * physical space in which the hypervisor's own range does not exist. */
 #include "ept.h"
 #include "ept_memtype.h"
+#include "phys_limit.h"
 #include "pagetable.h"
 #include "e820.h"
 #include "percpu.h"
@@ -10,11 +11,22 @@
 #include "arch/vmx_controls.h"
 
 #define EPT_POOL_PAGES 160
-#define EPT_MAX_LIMIT (64ULL << 30)	/* 64 GiB: 1 PML4 + 1 PDPT + 64 PDs */
 
 static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
 static unsigned ept_used;
+static u64 mapped_limit, hv_lo, hv_hi;
 u64 ept_pml4_phys;
+
+bool ept_is_guest_memory(u64 gpa, u64 len)
+{
+	return gpa + len <= mapped_limit && (gpa + len <= hv_lo || gpa >= hv_hi);
+}
+
+void ept_pool_usage(unsigned *used, unsigned *total)
+{
+	*used = ept_used;
+	*total = EPT_POOL_PAGES;
+}
 
 static u64 *ept_alloc(void *arg, u64 *phys)
 {
@@ -31,19 +43,14 @@ static u64 ept_to_virt(void *arg, u64 phys)
 	return phys - hv_virt_to_phys(ept_pool[0]) + (u64)ept_pool[0];
 }
 
-/* Guest-physical space to map: all RAM and at least the 4 GiB below, where
- * the chipset's MMIO lives (XMHF64 bug 020: memory above 4 GiB too). */
 u64 ept_limit(const struct e820_map *m)
 {
-	u64 limit = ALIGN_UP(e820_ram_top(m), 1ULL << 30);
+	bool clamped;
+	u64 limit = phys_limit(m, &clamped);
 
-	if (limit < (4ULL << 30))
-		limit = 4ULL << 30;
-	if (limit > EPT_MAX_LIMIT) {
+	if (clamped)
 		hv_printf("EPT: RAM above %llu GiB is not given to the guest\n",
-			  (unsigned long long)(EPT_MAX_LIMIT >> 30));
-		limit = EPT_MAX_LIMIT;
-	}
+			  (unsigned long long)(limit >> 30));
 	return limit;
 }
 
@@ -63,6 +70,10 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64
 		.large_flag = EPT_LARGE_PAGE,
 	};
 	u64 *pml4 = ept_alloc(NULL, &ept_pml4_phys);
+
+	mapped_limit = limit;
+	hv_lo = hv_base;
+	hv_hi = hv_base + hv_size;
 
 	for (u64 base = 0; base < limit; base += LARGE_PAGE_SIZE) {
 		int type = ept_range_memtype(m, base, LARGE_PAGE_SIZE);

@@ -9,5 +9,9 @@
 u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64 apic_page);
 u64 ept_limit(const struct e820_map *m);
 extern u64 ept_pml4_phys;
+/* Table pages taken from the static pool, and the pool's size. */
+void ept_pool_usage(unsigned *used, unsigned *total);
+/* [gpa, gpa+len) lies in the guest's mapped space and outside the hypervisor. */
+bool ept_is_guest_memory(u64 gpa, u64 len);
 
 #endif

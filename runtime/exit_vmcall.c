@@ -1,16 +1,21 @@
-/* VMCALL: our INT 15h stub is the only caller we serve. Any other VMCALL gets
- * #UD, as VMCALL outside VMX non-root operation would (SDM Vol. 2B VMCALL). */
+/* VMCALL: our INT 15h stub first, then the hypercall ABI (hypercall.h). Any
+ * other VMCALL gets #UD, as VMCALL outside VMX non-root operation would (SDM
+ * Vol. 2B VMCALL). */
 #include "exit.h"
 #include "int15_hook.h"
+#include "hypercall.h"
 #include "arch/exceptions.h"
 
 void exit_vmcall(struct cpu *c, struct guest_regs *r)
 {
-	(void)c;
-	if (!int15_hook_is_caller()) {
-		guest_inject_exception(VEC_UD);
+	if (int15_hook_is_caller()) {
+		int15_hook_handle(&r->gpr[GPR_RAX], &r->gpr[GPR_RBX], &r->gpr[GPR_RCX],
+				  r->gpr[GPR_RDX], r->gpr[GPR_RDI]);
 		return;
 	}
-	int15_hook_handle(&r->gpr[GPR_RAX], &r->gpr[GPR_RBX], &r->gpr[GPR_RCX], r->gpr[GPR_RDX],
-			  r->gpr[GPR_RDI]);
+	if (hypercall_is_ours(r)) {
+		hypercall_handle(c, r);
+		return;
+	}
+	guest_inject_exception(VEC_UD);
 }

@@ -13,6 +13,9 @@
 #include "vmx_start.h"
 #include "vcpu_start.h"
 #include "delay.h"
+#include "ept.h"
+
+extern char _load_end_phys[];
 
 static const char *const e820_type_names[] = {
 	"?", "RAM", "reserved", "ACPI data", "ACPI NVS", "unusable",
@@ -43,6 +46,19 @@ static void find_cpus(struct madt_cpus *m)
 		return;
 	}
 	hv_printf("xmhf-ng: ACPI MADT lists %u enabled CPUs\n", m->count);
+}
+
+/* Resident memory: the whole reserved image (E820-hidden from the guest), its
+ * loaded part (text, data), and the biggest bss users. */
+static void print_memory(void)
+{
+	unsigned used, total;
+
+	ept_pool_usage(&used, &total);
+	hv_printf("xmhf-ng: memory image=%llu KiB loaded=%llu KiB percpu=%llu KiBx%u ept_pool=%u/%u pages\n",
+		  (unsigned long long)(boot_info.hv_size >> 10),
+		  (unsigned long long)(((u64)_load_end_phys - LOAD_PHYS) >> 10),
+		  (unsigned long long)(sizeof(struct cpu) >> 10), MAX_CPUS, used, total);
 }
 
 /* BSP -> APs: 1 once vmx_global_init() succeeded; APs then start VMX. */
@@ -95,5 +111,6 @@ __attribute__((noreturn)) void runtime_main(void)
 	if (!boot_info.guest_mbr_valid)
 		hv_panic("cannot start the guest: no boot-sector module (see above)\n");
 	start_vmx_everywhere(bsp);
+	print_memory();
 	vmx_launch_boot_sector(bsp, boot_info.guest_mbr, boot_info.opts.boot_drive);
 }

@@ -1,0 +1,50 @@
+/* Hypercalls (ABI in hypercall.h). Function 1 prints the per-CPU VM-exit
+ * counters kept by exit_dispatch.c, one line per CPU and basic exit reason
+ * (SDM Appendix C), then a total. Any CPL may call: the guest tool is a user
+ * program, and neither function changes state. */
+#include "hypercall.h"
+#include "exit.h"
+#include "serial.h"
+#include "vmcs_names.h"
+
+bool hypercall_is_ours(const struct guest_regs *r)
+{
+	return (u32)r->gpr[GPR_RAX] == HYPERCALL_MAGIC;
+}
+
+static void print_exits(void)
+{
+	u64 total = 0;
+
+	for (u32 i = 0; i < cpu_count; i++) {
+		for (u32 reason = 0; reason < EXIT_REASON_SLOTS; reason++) {
+			u64 n = __atomic_load_n(&cpus[i].exits[reason], __ATOMIC_RELAXED);
+
+			if (!n)
+				continue;
+			hv_printf("xmhf-ng: exits cpu=%u reason=%u name=%s count=%llu\n", i, reason,
+				  vmx_exit_reason_name(reason), (unsigned long long)n);
+			total += n;
+		}
+	}
+	hv_printf("xmhf-ng: exits total=%llu cpus=%u\n", (unsigned long long)total, cpu_count);
+}
+
+void hypercall_handle(struct cpu *c, struct guest_regs *r)
+{
+	u32 status = HYPERCALL_OK;
+
+	(void)c;
+	switch ((u32)r->gpr[GPR_RBX]) {
+	case HYPERCALL_FN_NOP:
+		break;
+	case HYPERCALL_FN_PRINT_EXITS:
+		print_exits();
+		break;
+	default:
+		status = HYPERCALL_UNKNOWN;
+		break;
+	}
+	r->gpr[GPR_RAX] = status;
+	guest_skip_instruction();
+}
