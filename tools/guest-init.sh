@@ -4,7 +4,8 @@
 # busybox-static). Reports what the guest sees as "XMHF-GUEST: ..." lines on
 # the console, optionally exercises CPU hotplug, then powers off.
 # usage: run by the kernel as /init; reads the kernel command line
-#   (xmhf.hotplug=N: offline/online every AP N times) and, if present,
+#   (xmhf.hotplug=N: offline/online every AP N times; xmhf.stats=1: ask the
+#   hypervisor to print its VM-exit counters before poweroff) and, if present,
 #   /etc/xmhf-guest.env (shell assignments from mkguest.sh -e; XMHF_HOTPLUG=N
 #   as above, XMHF_SHELL=1: start a shell on the console instead of poweroff).
 # Report lines are written through /dev/kmsg so that each is one whole printk
@@ -19,6 +20,7 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 
 XMHF_HOTPLUG=
+XMHF_STATS=0
 XMHF_SHELL=0
 [ -r /etc/xmhf-guest.env ] && . /etc/xmhf-guest.env
 
@@ -81,6 +83,7 @@ done
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	xmhf.hotplug=*) XMHF_HOTPLUG=${arg#xmhf.hotplug=} ;;
+	xmhf.stats=*) XMHF_STATS=${arg#xmhf.stats=} ;;
 	esac
 done
 
@@ -128,5 +131,9 @@ if [ -n "$XMHF_HOTPLUG" ]; then
 fi
 
 say "uptime=$(cut -d' ' -f1 /proc/uptime)"
+# CPU 0's TSC: emulated ticks since power-on under Bochs (tools/bench).
+say "$(xmhf-tsc)"
 say "MARKER cpus_online=$(online_count) done"
+# Under bare hardware the hypercall is #UD: the tool says "no hypervisor".
+[ "$XMHF_STATS" = 1 ] && say "$(xmhf-hypercall stats 2>&1)"
 finish

@@ -35,7 +35,7 @@ skip() { echo "skipped: $*"; exit 77; }
 [ -e /dev/kvm ] || skip "no /dev/kvm"
 { exec 3<>/dev/kvm; } 2>/dev/null || skip "/dev/kvm cannot be opened read-write by $(id -un)"
 exec 3>&-
-grep -qw vmx /proc/cpuinfo || skip "host CPU has no VMX (no vmx flag in /proc/cpuinfo; /dev/kvm is $(ls /sys/module | grep -m1 '^kvm_' || echo kvm))"
+grep -qw vmx /proc/cpuinfo || skip "host CPU has no VMX (no vmx flag in /proc/cpuinfo; this /dev/kvm is not hardware VT-x)"
 NESTED=/sys/module/kvm_intel/parameters/nested
 [ -r "$NESTED" ] || skip "kvm_intel not loaded ($NESTED missing)"
 case $(cat "$NESTED") in

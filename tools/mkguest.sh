@@ -9,7 +9,8 @@ usage: tools/mkguest.sh [-o OUT.img] [-f cloud-amd64|amd64] [-a "KERNEL ARGS"]
                         [-e "VAR=VALUE ..."] [-F]
   -o  output image (default build/guest/debian.img)
   -f  Debian kernel flavour (default cloud-amd64)
-  -a  extra kernel command line arguments (e.g. "xmhf.hotplug=10")
+  -a  extra kernel command line arguments (e.g. "xmhf.hotplug=10",
+      "xmhf.stats=1": print the hypervisor's exit counters before poweroff)
   -e  shell assignments for /etc/xmhf-guest.env read by /init
       (XMHF_HOTPLUG=N, XMHF_SHELL=1)
   -F  rebuild even if the image is up to date
@@ -44,10 +45,11 @@ PART_START=2048         # sectors; GRUB's core.img lives in sectors 1..2047
 GRUBLIB=/usr/lib/grub/i386-pc
 CACHE=$ROOT/build/cache
 INIT_SRC=$ROOT/tools/guest-init.sh
+GUEST_TOOLS="xmhf-hypercall xmhf-tsc"  # tools/guest/NAME.c -> /bin/NAME
 CMDLINE="console=ttyS0,115200 idle=halt clearcpuid=aperfmperf cryptomgr.notests panic=-1"
 [ -n "$EXTRA_ARGS" ] && CMDLINE="$CMDLINE $EXTRA_ARGS"
 
-for t in sfdisk mke2fs grub-mkimage cpio dpkg-deb apt-get; do
+for t in sfdisk mke2fs grub-mkimage cpio dpkg-deb apt-get gcc; do
 	command -v "$t" >/dev/null || { echo "mkguest: $t missing (run tools/deps.sh)" >&2; exit 1; }
 done
 [ -x /bin/busybox ] || { echo "mkguest: /bin/busybox missing (busybox-static)" >&2; exit 1; }
@@ -83,7 +85,8 @@ INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV"
 if [ "$FORCE" = 0 ] && [ -f "$OUT" ] && [ -f "$OUT.geom" ] && [ -f "$STAMP" ] &&
 	[ "$(cat "$STAMP")" = "$INPUTS" ] &&
 	[ "$OUT" -nt "$INIT_SRC" ] && [ "$OUT" -nt "$0" ] && [ "$OUT" -nt "$DEB" ] &&
-	[ "$OUT" -nt /bin/busybox ]; then
+	[ "$OUT" -nt /bin/busybox ] && [ "$OUT" -nt "$ROOT/runtime/hypercall.h" ] &&
+	[ -z "$(find "$ROOT/tools/guest" -newer "$OUT")" ]; then
 	echo "mkguest: $OUT up to date ($(cat "$OUT.geom"))"
 	exit 0
 fi
@@ -102,6 +105,11 @@ IR=$WORK/initramfs
 mkdir -p "$IR"/{bin,sbin,etc,proc,sys,dev,tmp,usr/bin,usr/sbin}
 cp /bin/busybox "$IR/bin/busybox"
 install -m 0755 "$INIT_SRC" "$IR/init"
+# Guest tools: static, stripped (the hypercall ABI header is shared with runtime/).
+for t in $GUEST_TOOLS; do
+	gcc -static -O2 -s -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/runtime" \
+		-o "$IR/bin/$t" "$ROOT/tools/guest/$t.c"
+done
 if [ -n "$EXTRA_ENV" ]; then
 	printf '%s\n' "$EXTRA_ENV" >"$IR/etc/xmhf-guest.env"
 fi

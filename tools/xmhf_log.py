@@ -128,13 +128,19 @@ VM_ERROR_CLAUSE = {
 }
 
 
-def bit_names(value, table):
-    """Names of the set bits, highest first; unnamed bits as bitN."""
+def bit_names(value, table, unnamed=True):
+    """Names of the set bits, highest first; unnamed bits as bitN, or left
+    out when `unnamed` is false (register decodings, as the hypervisor's)."""
     names = []
     for bit in range(63, -1, -1):
-        if value >> bit & 1:
+        if value >> bit & 1 and (unnamed or bit in table):
             names.append(table.get(bit, "bit%d" % bit))
     return names
+
+
+def brackets(names):
+    """The hypervisor's decoding style: "[ PG PE ]", "[ ]" when empty."""
+    return "[ %s ]" % " ".join(names) if names else "[ ]"
 
 
 def exit_reason(value):
@@ -187,15 +193,15 @@ def field_value(field, value):
     if field.endswith("_AR") and field.startswith("GUEST_"):
         return "[ %s ]" % seg_ar(value)
     if re.search(r"(^|_)CR0($|_)", field):
-        return "[ %s ]" % " ".join(bit_names(value, a.cr0))
+        return brackets(bit_names(value, a.cr0, False))
     if re.search(r"(^|_)CR4($|_)", field):
-        return "[ %s ]" % " ".join(bit_names(value, a.cr4))
+        return brackets(bit_names(value, a.cr4, False))
     if field.endswith("IA32_EFER"):
-        return "[ %s ]" % " ".join(bit_names(value, a.efer))
+        return brackets(bit_names(value, a.efer, False))
     if field == "GUEST_RFLAGS":
-        return "[ %s ]" % " ".join(bit_names(value, a.rflags))
+        return brackets(bit_names(value, a.rflags, False))
     if field in a.ctls:
-        return "[ %s ]" % " ".join(bit_names(value, a.ctls[field]))
+        return brackets(bit_names(value, a.ctls[field]))
     if field == "EXIT_REASON":
         return "[ %s ]" % exit_reason(value)
     if field == "VM_INSTRUCTION_ERROR" and value:

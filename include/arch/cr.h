@@ -36,6 +36,7 @@
 #define CR4_SMAP (1ULL << 21)
 #define CR4_PKE (1ULL << 22)
 #define CR4_CET (1ULL << 23)
+#define CR4_PKS (1ULL << 24)
 
 #define RFLAGS_CF (1ULL << 0)
 #define RFLAGS_FIXED1 (1ULL << 1)

@@ -29,7 +29,7 @@ rc=0
 (cd "$REPO_ROOT" && timeout 180 gdb -batch -nx -x tools/gdb/xmhf.gdb \
 	-ex "target remote 127.0.0.1:$PORT" \
 	-ex 'hbreak runtime_main' -ex 'continue' \
-	-ex 'printf "at %s\n", $pc == (unsigned long)runtime_main ? "runtime_main" : "elsewhere"' \
+	-ex 'info symbol $pc' \
 	-ex 'printf "hv_phys_base 0x%llx\n", boot_info.hv_phys_base' \
 	-ex 'printf "hv_size 0x%llx\n", boot_info.hv_size' \
 	-ex 'printf "cmdline %s\n", boot_info.cmdline' \
@@ -39,11 +39,11 @@ cat "$out"
 
 base=$(sed -n 's/^hv_phys_base 0x\([0-9a-f]*\)$/\1/p' "$out")
 boot_assert "gdb finished" [ "$rc" -eq 0 ]
-boot_assert "stopped at runtime_main" grep -qx 'at runtime_main' "$out"
+boot_assert "stopped in runtime_main" grep -qE '^runtime_main( \+ [0-9]+)? in section \.text' "$out"
 boot_assert "hv_phys_base read" [ -n "$base" ]
 boot_assert "hv_phys_base nonzero and 2 MiB aligned" \
 	bash -c "[ -n '$base' ] && (( 0x${base:-0} != 0 && (0x${base:-0} & 0x1fffff) == 0 ))"
-boot_assert "cmdline handed over" grep -q '^cmdline /boot/xmhf-ng.bin serial=115200,8n1,0x3f8 boot_drive=0x80' "$out"
+boot_assert "cmdline handed over" grep -qx 'cmdline serial=115200,8n1,0x3f8 boot_drive=0x80' "$out"
 boot_assert "hv-cpus: one CPU before AP start" grep -qx 'cpu_count = 1' "$out"
 boot_assert "hv-cpus: CPU 0 line" grep -q '^CPU 0: apic_id=0 ' "$out"
 boot_assert "hv-vmcs ran" grep -q '^vmx_ctls: pin=0x00000000 ' "$out"

@@ -83,9 +83,13 @@ gen "$r4" >"$BOOT_TEST_DIR/out4.cfg" 2>"$BOOT_TEST_DIR/err4" || rc4=$?
 boot_assert "boot drive 0x00 refused" [ "$rc4" -ne 0 ]
 boot_assert "with a message" grep -q 'XMHF_NG_BOOT_DRIVE=0x00 is not a hard disk' "$BOOT_TEST_DIR/err4"
 
-# 5. Boot it: grub.cfg = a minimal 00_header equivalent + the generator's output.
+# 5. Boot it: grub.cfg = what 00_header writes for GRUB_TERMINAL=serial and
+# GRUB_TIMEOUT=0, then the generator's output.
 cfg=$BOOT_TEST_DIR/grub.cfg
 {
+	echo "serial --unit=0 --speed=115200"
+	echo "terminal_input serial console"
+	echo "terminal_output serial console"
 	echo "set default=0"
 	echo "set timeout=0"
 	echo "menuentry_id_option=--id"
@@ -102,6 +106,7 @@ t=$(date +%s)
 	--expect 'XMHF-GUEST: MARKER cpus_online=1 done' || rc=$?
 echo "bochs (1 CPU): wall $(( $(date +%s) - t )) s, exit $rc"
 boot_assert "guest reached its marker" [ "$rc" -eq 0 ]
-boot_assert "hypervisor got the generator's command line" \
-	serial_has "$serial" '^xmhf-ng: cmdline "/boot/xmhf-ng.bin serial=115200,8n1,0x3f8 boot_drive=0x80"'
+boot_assert "GRUB ran the generated entry" serial_has "$serial" "Loading xmhf-ng \\(xmhf-ng.bin\\) \\.\\.\\."
+boot_assert "hypervisor got the generator's options" \
+	serial_has "$serial" '^xmhf-ng: cmdline "serial=115200,8n1,0x3f8 boot_drive=0x80"'
 boot_test_result 0

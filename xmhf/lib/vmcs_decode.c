@@ -2,23 +2,29 @@
 #include "format.h"
 #include "arch/vmcs_fields.h"
 #include "arch/segment.h"
+#include "arch/cr.h"
+#include "arch/msr.h"
 
-struct bit_name { u8 bit; const char *name; };
+struct bit_name { u64 mask; const char *name; };
+#define BIT_NAME(prefix, n) { prefix##n, #n }
 
-/* SDM Vol. 3A 2.5 (CR0, CR4) and Vol. 4 Table 2-2 (IA32_EFER). */
+/* Highest bit first, as the seed report prints them; masks from include/arch. */
 static const struct bit_name cr0_bits[] = {
-	{ 31, "PG" }, { 30, "CD" }, { 29, "NW" }, { 18, "AM" }, { 16, "WP" }, { 5, "NE" },
-	{ 4, "ET" }, { 3, "TS" }, { 2, "EM" }, { 1, "MP" }, { 0, "PE" },
+	BIT_NAME(CR0_, PG), BIT_NAME(CR0_, CD), BIT_NAME(CR0_, NW), BIT_NAME(CR0_, AM),
+	BIT_NAME(CR0_, WP), BIT_NAME(CR0_, NE), BIT_NAME(CR0_, ET), BIT_NAME(CR0_, TS),
+	BIT_NAME(CR0_, EM), BIT_NAME(CR0_, MP), BIT_NAME(CR0_, PE),
 };
 static const struct bit_name cr4_bits[] = {
-	{ 24, "PKS" }, { 23, "CET" }, { 22, "PKE" }, { 21, "SMAP" }, { 20, "SMEP" },
-	{ 18, "OSXSAVE" }, { 17, "PCIDE" }, { 16, "FSGSBASE" }, { 14, "SMXE" }, { 13, "VMXE" },
-	{ 12, "LA57" }, { 11, "UMIP" }, { 10, "OSXMMEXCPT" }, { 9, "OSFXSR" }, { 8, "PCE" },
-	{ 7, "PGE" }, { 6, "MCE" }, { 5, "PAE" }, { 4, "PSE" }, { 3, "DE" }, { 2, "TSD" },
-	{ 1, "PVI" }, { 0, "VME" },
+	BIT_NAME(CR4_, PKS), BIT_NAME(CR4_, CET), BIT_NAME(CR4_, PKE), BIT_NAME(CR4_, SMAP),
+	BIT_NAME(CR4_, SMEP), BIT_NAME(CR4_, OSXSAVE), BIT_NAME(CR4_, PCIDE),
+	BIT_NAME(CR4_, FSGSBASE), BIT_NAME(CR4_, SMXE), BIT_NAME(CR4_, VMXE), BIT_NAME(CR4_, LA57),
+	BIT_NAME(CR4_, UMIP), BIT_NAME(CR4_, OSXMMEXCPT), BIT_NAME(CR4_, OSFXSR),
+	BIT_NAME(CR4_, PCE), BIT_NAME(CR4_, PGE), BIT_NAME(CR4_, MCE), BIT_NAME(CR4_, PAE),
+	BIT_NAME(CR4_, PSE), BIT_NAME(CR4_, DE), BIT_NAME(CR4_, TSD), BIT_NAME(CR4_, PVI),
+	BIT_NAME(CR4_, VME),
 };
 static const struct bit_name efer_bits[] = {
-	{ 11, "NXE" }, { 10, "LMA" }, { 8, "LME" }, { 0, "SCE" },
+	BIT_NAME(EFER_, NXE), BIT_NAME(EFER_, LMA), BIT_NAME(EFER_, LME), BIT_NAME(EFER_, SCE),
 };
 
 static int decode_bits(u64 v, const struct bit_name *t, size_t n, char *buf, size_t size)
@@ -26,7 +32,7 @@ static int decode_bits(u64 v, const struct bit_name *t, size_t n, char *buf, siz
 	int len = xsnprintf(buf, size, "[");
 
 	for (size_t i = 0; i < n; i++)
-		if (v & BIT(t[i].bit))
+		if (v & t[i].mask)
 			len += xsnprintf(buf + len, size > (size_t)len ? size - len : 0, " %s",
 					 t[i].name);
 	len += xsnprintf(buf + len, size > (size_t)len ? size - len : 0, " ]");
