@@ -7,7 +7,8 @@
 # clang cannot build libFuzzer programs.
 # usage: tools/fuzz.sh [--update-seeds] [SECONDS] [NAME...]
 #   --update-seeds   afterwards, minimise the scratch corpus back into the
-#                    committed seeds (libFuzzer -merge=1, the 30 smallest files)
+#                    committed seeds (libFuzzer -merge=1; named seeds are kept,
+#                    at most 30 merged SHA-1-named files of spread sizes)
 #   NAME             only these harnesses (e.g. e820 cmdline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,13 +65,21 @@ for name in "${names[@]}"; do
 		failed+=("$name")
 	fi
 	if [ "$update" = 1 ]; then
+		# Named seeds (hand-written, crash regressions) stay; files named by
+		# their SHA-1 (libFuzzer's) are replaced by the merge of what they
+		# add beyond the named ones.
 		tmp=$out/merge/$name
 		rm -rf "$tmp"; mkdir -p "$tmp"
+		find "$seeds" -type f -regextype posix-extended ! -regex '.*/[0-9a-f]{40}' -exec cp {} "$tmp/" \;
 		"$bin" -merge=1 -max_len=$max "$tmp" "$seeds" "$work" >/dev/null 2>&1
-		rm -f "$seeds"/*
-		mapfile -t merged < <(ls -S -r "$tmp")
-		for f in "${merged[@]:0:30}"; do cp "$tmp/$f" "$seeds/"; done
-		echo "fuzz $name: seeds now $(ls "$seeds" | wc -l) files, $(du -sk --apparent-size "$seeds" | cut -f1) KiB"
+		find "$seeds" -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -delete
+		mapfile -t merged < <(find "$tmp" -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -printf '%s %f\n' |
+			sort -n | cut -d' ' -f2)
+		# At most 30, spread evenly over the sizes (small and large inputs).
+		n=${#merged[@]} keep=$(( ${#merged[@]} < 30 ? ${#merged[@]} : 30 ))
+		for ((i = 0; i < keep; i++)); do cp "$tmp/${merged[i * n / keep]}" "$seeds/"; done
+		echo "fuzz $name: seeds now $(ls "$seeds" | wc -l) files," \
+			"$(du -sk --apparent-size "$seeds" | cut -f1) KiB"
 	fi
 done
 [ ${#failed[@]} -eq 0 ] || { echo "fuzz: crashed: ${failed[*]}"; exit 1; }
