@@ -9,12 +9,17 @@
 #include "serial.h"
 #include "cpu.h"
 #include "arch/vmx_controls.h"
+#include "spinlock.h"
+#include "vmcs.h"
+#include "vmx_insn.h"
 
 #define EPT_POOL_PAGES 160
 
 static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
 static unsigned ept_used;
-static u64 mapped_limit, hv_lo, hv_hi;
+static u64 mapped_limit, hv_lo, hv_hi, eptp;
+static u64 *ept_pml4;
+static spinlock_t ept_lock;	/* table changes after boot, from any CPU */
 u64 ept_pml4_phys;
 
 bool ept_is_guest_memory(u64 gpa, u64 len)
@@ -54,6 +59,13 @@ u64 ept_limit(const struct e820_map *m)
 	return limit;
 }
 
+static struct pt_ctx ept_ctx = {
+	.alloc = ept_alloc,
+	.to_virt = ept_to_virt,
+	.table_flags = EPT_RWX,
+	.large_flag = EPT_LARGE_PAGE,
+};
+
 static void map_range(struct pt_ctx *ctx, u64 *pml4, u64 base, u64 len, int type)
 {
 	if (pt_map(ctx, pml4, base, base, len, EPT_RWX | ((u64)type << EPT_MEMTYPE_SHIFT)))
@@ -63,14 +75,10 @@ static void map_range(struct pt_ctx *ctx, u64 *pml4, u64 base, u64 len, int type
 
 u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64 apic_page)
 {
-	struct pt_ctx ctx = {
-		.alloc = ept_alloc,
-		.to_virt = ept_to_virt,
-		.table_flags = EPT_RWX,
-		.large_flag = EPT_LARGE_PAGE,
-	};
+	struct pt_ctx *ctx = &ept_ctx;
 	u64 *pml4 = ept_alloc(NULL, &ept_pml4_phys);
 
+	ept_pml4 = pml4;
 	mapped_limit = limit;
 	hv_lo = hv_base;
 	hv_hi = hv_base + hv_size;
@@ -79,21 +87,34 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64
 		int type = ept_range_memtype(m, base, LARGE_PAGE_SIZE);
 
 		if (type != EPT_RANGE_MIXED) {
-			map_range(&ctx, pml4, base, LARGE_PAGE_SIZE, type);
+			map_range(ctx, pml4, base, LARGE_PAGE_SIZE, type);
 			continue;
 		}
 		for (u64 p = base; p < base + LARGE_PAGE_SIZE; p += PAGE_SIZE)
-			map_range(&ctx, pml4, p, PAGE_SIZE, ept_range_memtype(m, p, PAGE_SIZE) ==
+			map_range(ctx, pml4, p, PAGE_SIZE, ept_range_memtype(m, p, PAGE_SIZE) ==
 					       EPT_MEMTYPE_WB ? EPT_MEMTYPE_WB : EPT_MEMTYPE_UC);
 	}
-	if (pt_unmap(&ctx, pml4, hv_base, hv_size))
+	if (pt_unmap(ctx, pml4, hv_base, hv_size))
 		hv_panic("EPT: cannot unmap the hypervisor range\n");
 	/* The local APIC page: readable, writes exit (runtime/apic_guard.c). */
-	if (pt_map(&ctx, pml4, apic_page, apic_page, PAGE_SIZE,
+	if (pt_map(ctx, pml4, apic_page, apic_page, PAGE_SIZE,
 		   EPT_READ | ((u64)EPT_MEMTYPE_UC << EPT_MEMTYPE_SHIFT)))
 		hv_panic("EPT: cannot write-protect the APIC page\n");
 	hv_printf("xmhf-ng: EPT maps guest-physical 0-0x%llx (%u table pages), hypervisor "
 		  "0x%llx-0x%llx not present\n", (unsigned long long)limit, ept_used,
 		  (unsigned long long)hv_base, (unsigned long long)(hv_base + hv_size - 1));
-	return ept_pml4_phys | EPT_MEMTYPE_WB | EPTP_WALK_4;
+	eptp = ept_pml4_phys | EPT_MEMTYPE_WB | EPTP_WALK_4;
+	return eptp;
+}
+
+void ept_map_page(u64 gpa, u64 hpa, u64 flags)
+{
+	spin_lock(&ept_lock);
+	if (pt_map(&ept_ctx, ept_pml4, gpa & ~(PAGE_SIZE - 1), hpa, PAGE_SIZE, flags))
+		hv_panic("EPT: cannot map guest page 0x%llx\n", (unsigned long long)gpa);
+	spin_unlock(&ept_lock);
+	/* Drop translations cached from the old entry on this CPU (SDM 28.3.3.1);
+	 * other CPUs fault on a stale one and come here themselves. */
+	invept(vmx_caps.ept_vpid & VMX_EPT_INVEPT_ALL ? INVEPT_ALL_CONTEXT : INVEPT_SINGLE_CONTEXT,
+	       eptp);
 }

@@ -1,13 +1,15 @@
-/* EPT violations (SDM 28.2.3.2, qualification Table 27-7): the guest touched
- * guest-physical memory that is not mapped for it (the hypervisor's range, or
- * beyond the mapped space). Reported with the full 64-bit address (XMHF64
- * bug 022) and fatal for now. */
+/* EPT violations (SDM 28.2.3.2, qualification Table 27-7). Two are expected:
+ * writes to the write-protected APIC page (IPI emulation, apic_guard.c) and
+ * the first access to a page of the hypervisor's range (ept_guard.c). Any
+ * other one (beyond the mapped space, or an APIC write we cannot decode) is
+ * reported with the full 64-bit address (XMHF64 bug 022) and is fatal. */
 #include "exit.h"
 #include "vmcs.h"
 #include "vmcs_dump.h"
 #include "format.h"
-#include "arch/vmcs_fields.h"
 #include "apic_guard.h"
+#include "ept_guard.h"
+#include "arch/vmcs_fields.h"
 #include "arch/vmx_exit_reasons.h"
 
 void exit_ept_violation(struct cpu *c, struct guest_regs *r)
@@ -18,10 +20,10 @@ void exit_ept_violation(struct cpu *c, struct guest_regs *r)
 
 	if (apic_guard_is_apic_page(gpa) && (q & EPT_QUAL_WRITE) && apic_guard_write(c, r, gpa))
 		return;
-
+	if (ept_guard_handle(c, gpa, q))
+		return;
 	xsnprintf(why, sizeof(why), "EPT violation at guest-physical 0x%llx (qualification 0x%llx, "
-		  "guest RIP 0x%llx)", (unsigned long long)vmread(VMCS_GUEST_PHYSICAL_ADDRESS),
-		  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
+		  "guest RIP 0x%llx)", (unsigned long long)gpa, (unsigned long long)q,
 		  (unsigned long long)vmread(VMCS_GUEST_RIP));
 	vmx_fatal(c, r, why);
 }

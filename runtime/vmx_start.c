@@ -6,6 +6,7 @@
 #include "vmcs_setup.h"
 #include "vmcs_dump.h"
 #include "ept.h"
+#include "ept_guard.h"
 #include "int15_hook.h"
 #include "guest_state.h"
 #include "msr_bitmap.h"
@@ -60,6 +61,7 @@ bool vmx_global_init(void)
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
 			 boot_info.hv_size, lapic_base());
 	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
+	ept_guard_init();
 	return true;
 }
 

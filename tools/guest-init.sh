@@ -21,6 +21,7 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 
 XMHF_HOTPLUG=
 XMHF_STATS=0
+XMHF_HVPROBE=0
 XMHF_SHELL=0
 [ -r /etc/xmhf-guest.env ] && . /etc/xmhf-guest.env
 
@@ -84,6 +85,7 @@ for arg in $(cat /proc/cmdline); do
 	case $arg in
 	xmhf.hotplug=*) XMHF_HOTPLUG=${arg#xmhf.hotplug=} ;;
 	xmhf.stats=*) XMHF_STATS=${arg#xmhf.stats=} ;;
+	xmhf.hvprobe=*) XMHF_HVPROBE=${arg#xmhf.hvprobe=} ;;
 	esac
 done
 
@@ -122,6 +124,30 @@ hotplug() {
 		r=$((r + 1))
 	done
 }
+
+# The hypervisor's range: a reserved E820 entry between two usable ones.
+hv_range_base() {
+	dmesg | sed -n 's/^.*BIOS-e820: *\[mem 0x\([0-9a-f]*\)-0x[0-9a-f]*\] \(.*\)$/\1 \2/p' |
+		awk '{ t[NR] = $2; b[NR] = $1 }
+		     END { for (i = 2; i < NR; i++)
+			     if (t[i] == "reserved" && t[i-1] == "usable" && t[i+1] == "usable") {
+				     print b[i]; exit } }'
+}
+
+mem_bytes() { dd if=/dev/mem bs=1 skip=$(($1)) count=16 2>/dev/null | od -An -tx1 | tr -s ' \n' '  '; }
+
+# Read, write, read back the hypervisor's range through /dev/mem.
+hvprobe() {
+	base=$(hv_range_base)
+	[ -n "$base" ] || { say "hvprobe FAILED: no reserved range between usable ones"; return 1; }
+	say "hvprobe read 0x$base:$(mem_bytes 0x$base)"
+	printf '\130\115\110\106' | dd of=/dev/mem bs=1 seek=$((0x$base)) conv=notrunc 2>/dev/null
+	say "hvprobe write 0x$base: rc=$?"
+	say "hvprobe reread 0x$base:$(mem_bytes 0x$base)"
+	say "hvprobe read 0x$base+0x1000:$(mem_bytes $((0x$base + 0x1000)))"
+}
+
+[ "$XMHF_HVPROBE" = 1 ] && hvprobe
 
 if [ -n "$XMHF_HOTPLUG" ]; then
 	case $XMHF_HOTPLUG in

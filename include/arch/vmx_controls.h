@@ -152,6 +152,9 @@
 #define VMX_EPT_SSS_CTL BIT(23)			/* supervisor shadow-stack control */
 #define VMX_EPT_INVEPT_SINGLE BIT(25)
 #define VMX_EPT_INVEPT_ALL BIT(26)
+/* INVEPT types (SDM 30.3 INVEPT). */
+#define INVEPT_SINGLE_CONTEXT 1
+#define INVEPT_ALL_CONTEXT 2
 #define VMX_VPID_INVVPID BIT(32)
 #define VMX_VPID_INVVPID_ADDR BIT(40)
 #define VMX_VPID_INVVPID_SINGLE BIT(41)
