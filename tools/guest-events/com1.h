@@ -1,0 +1,12 @@
+/* COM1 output for the guest-events probe guest (polled 16550). */
+#ifndef GUEST_EVENTS_COM1_H
+#define GUEST_EVENTS_COM1_H
+#include "types.h"
+
+void com1_init(void);
+void com1_puts(const char *s);
+void com1_hex(u64 v);
+/* Waits until every byte has left the transmitter (before the guest stops). */
+void com1_drain(void);
+
+#endif
