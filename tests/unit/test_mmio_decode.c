@@ -46,5 +46,14 @@ int main(void)
 	/* 16-bit code with 0x66: a 32-bit store, 16-bit addressing: 66 89 47 02 */
 	const u8 r16[] = { 0x66, 0x89, 0x47, 0x02 };
 	CHECK(mmio_decode_store(r16, sizeof(r16), MODE_16, &s) == 0 && s.len == 4 && s.reg == 0);
+	/* mov %eax,0xfee00310 (moffs32): a3 + 4-byte address in 32-bit mode, 8 in 64-bit */
+	const u8 m32[] = { 0xa3, 0x10, 0x03, 0xe0, 0xfe };
+	CHECK(mmio_decode_store(m32, sizeof(m32), MODE_32, &s) == 0 && s.len == 5 && s.reg == 0 &&
+	      !s.is_imm);
+	const u8 m64[] = { 0xa3, 0x10, 0x03, 0xe0, 0xfe, 0, 0, 0, 0 };
+	CHECK(mmio_decode_store(m64, sizeof(m64), MODE_64, &s) == 0 && s.len == 9);
+	const u8 m64a32[] = { 0x67, 0xa3, 0x10, 0x03, 0xe0, 0xfe };
+	CHECK(mmio_decode_store(m64a32, sizeof(m64a32), MODE_64, &s) == 0 && s.len == 6);
+	CHECK(mmio_decode_store(m32, sizeof(m32), MODE_64, &s) == -1);	/* truncated */
 	return CHECK_DONE();
 }

@@ -33,6 +33,22 @@ static int modrm_len(const u8 *p, size_t n, bool addr16)
 	return len + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
 }
 
+/* MOV moffs32, EAX (A3): the address follows the opcode, its size set by the
+ * address size: 8 bytes in 64-bit mode, 4 with 67h (SDM Vol. 2B MOV, 2.2.1.4). */
+static int moffs_store(size_t left, enum cpu_mode_bits mode, bool has67, size_t i,
+		       struct mmio_store *out)
+{
+	size_t moffs = mode == MODE_64 ? (has67 ? 4 : 8) : (mode == MODE_32) != has67 ? 4 : 2;
+
+	if (left < moffs)
+		return -1;
+	out->is_imm = false;
+	out->reg = 0;
+	out->imm = 0;
+	out->len = (u8)(i + moffs);
+	return 0;
+}
+
 int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct mmio_store *out)
 {
 	size_t i = 0;
@@ -62,6 +78,8 @@ int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct
 	if (i >= n || op16 || (rex & 0x08))	/* only 32-bit operands */
 		return -1;
 	op = bytes[i++];
+	if (op == 0xa3)
+		return moffs_store(n - i, mode, has67, i, out);
 	if (op != 0x89 && op != 0x87 && op != 0xc7)
 		return -1;
 	if (op == 0xc7 && (i >= n || ((bytes[i] >> 3) & 7) != 0))

@@ -4,7 +4,8 @@
  * (SDM 27.2.1, 27.2.4), so both come from the instruction bytes
  * (SDM Vol. 2A 2.1-2.2: prefixes, REX, ModR/M, SIB, displacement).
  * Covered: MOV r/m32, r32 (89 /r); MOV r/m32, imm32 (C7 /0); XCHG r/m32, r32
- * (87 /r, Linux's APIC write on 11AP parts). */
+ * (87 /r, Linux's APIC write on 11AP parts); MOV moffs32, EAX (A3, a C store
+ * to a constant address). */
 #ifndef XMHF_LIB_MMIO_DECODE_H
 #define XMHF_LIB_MMIO_DECODE_H
 #include "types.h"

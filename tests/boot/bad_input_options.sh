@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Bad boot input: each malformed option (`serial=abc`, `boot_drive=zz`,
+# `trace=bogus`) gives one cmdline error line; that option keeps its default
+# and the boot goes on: the banner appears (so the serial port kept 115200 8n1
+# on 0x3f8) and QEMU TCG (no VMX) halts on the no-VMX line.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/hv_lib.sh"
+
+boot_test_init bad_input_options
+boot_require qemu-system-x86_64 grub-mkrescue xorriso
+disk=$BOOT_TEST_DIR/disk.img
+dd if=/dev/zero of="$disk" bs=512 count=2048 status=none
+
+# option | the error line the loader must print
+cases=(
+	'serial=abc|xmhf-ng: cmdline: malformed serial= option "serial=abc": expected BAUD,8n1,IOPORT .*; using the defaults for it'
+	'boot_drive=zz|xmhf-ng: cmdline: malformed boot_drive= option "boot_drive=zz": expected a BIOS drive number 0x00-0xff.*; using the defaults for it'
+	'trace=bogus|xmhf-ng: cmdline: unknown item "bogus" in trace= option "trace=bogus": expected a comma-separated list of: exits; using the defaults for it'
+)
+for c in "${cases[@]}"; do
+	opt=${c%%|*} line=${c#*|}
+	iso=$(hv_boot_iso "$BUILD_DIR/xmhf-ng.bin" -c "$opt") || boot_test_result 1
+	serial=$BOOT_TEST_DIR/serial-${opt%%=*}.log
+	rc=0
+	"$TOOLS/qemu-run.sh" --accel tcg --disk "$disk" --cdrom "$iso" --serial "$serial" \
+		--timeout 120 --no-default-fail --expect 'xmhf-ng: halted' || rc=$?
+	boot_assert "$opt: cmdline error line" serial_has "$serial" "$line"
+	boot_assert "$opt: banner after the error" serial_has "$serial" \
+		'xmhf-ng [0-9.]+ \(build [^)]+\): hypervisor at 0x'
+	boot_assert "$opt: cmdline echoed" serial_has "$serial" "xmhf-ng: cmdline \".* $opt\""
+	boot_assert "$opt: boot went on to the VMX check" serial_has "$serial" 'xmhf-ng: this CPU has no VMX'
+	boot_assert "$opt: halted" [ "$rc" -eq 0 ]
+done
+boot_test_result 0
