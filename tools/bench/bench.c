@@ -11,25 +11,15 @@
 #include "arch/cr.h"
 #include "arch/msr.h"
 #include "arch/exceptions.h"
-#include "hw/uart16550.h"
+#include "com1.h"
 #include "hypercall.h"
 
 #define ITERS 10000
-#define COM1_BASE 0x3f8		/* PC COM1, the port the hypervisor prints on */
 #define POST_PORT 0x80		/* PC POST-code port: a read has no side effect */
 #define BENCH_IPI_VECTOR 0x40	/* self-IPI; stays pending in IRR with IF = 0 */
 
 void bench_main(void);
 void bench_ud_handler(void);
-
-static inline void outb(u16 port, u8 v) { asm volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
-static inline u8 inb(u16 port)
-{
-	u8 v;
-
-	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 static inline u64 rdtsc(void)
 {
@@ -39,52 +29,17 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
-/* 115200 8N1 as the hypervisor sets it; the reset LCR is 5 data bits. */
-static void serial_init(void)
-{
-	outb(COM1_BASE + UART_IER, 0);
-	outb(COM1_BASE + UART_LCR, UART_LCR_DLAB);
-	outb(COM1_BASE + UART_DLL, 1);
-	outb(COM1_BASE + UART_DLM, 0);
-	outb(COM1_BASE + UART_LCR, 8 - 5);	/* word length select = data bits - 5 */
-	outb(COM1_BASE + UART_FCR, UART_FCR_ENABLE_CLEAR);
-}
-
-static void put_char(char c)
-{
-	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_THRE))
-		;
-	outb(COM1_BASE + UART_THR, (u8)c);
-}
-
-static void put_str(const char *s)
-{
-	while (*s)
-		put_char(*s++);
-}
-
-static void put_hex(u64 v)
-{
-	int shift = 60;
-
-	put_str("0x");
-	while (shift > 0 && !(v >> shift))
-		shift -= 4;
-	for (; shift >= 0; shift -= 4)
-		put_char("0123456789abcdef"[(v >> shift) & 15]);
-}
-
 static void report(const char *name, u32 ops, u64 ticks)
 {
-	put_str("XMHF-BENCH: name=");
-	put_str(name);
-	put_str(" iters=");
-	put_hex(ITERS);
-	put_str(" ops=");
-	put_hex(ops);
-	put_str(" ticks=");
-	put_hex(ticks);
-	put_char('\n');
+	com1_puts("XMHF-BENCH: name=");
+	com1_puts(name);
+	com1_puts(" iters=");
+	com1_hex(ITERS);
+	com1_puts(" ops=");
+	com1_hex(ops);
+	com1_puts(" ticks=");
+	com1_hex(ticks);
+	com1_puts("\n");
 }
 
 /* 32-bit interrupt gate (SDM Vol. 3A 6.11): only #UD is ever delivered. */
@@ -200,7 +155,7 @@ void bench_main(void)
 {
 	bool hv;
 
-	serial_init();
+	com1_init();
 	idt_load();
 	hv = vmcall(HYPERCALL_FN_NOP) == HYPERCALL_OK;
 	report("loop", 1, t_loop(ITERS));
@@ -214,5 +169,5 @@ void bench_main(void)
 	report("icr", 1, t_icr(ITERS));
 	if (hv)
 		vmcall(HYPERCALL_FN_PRINT_EXITS);
-	put_str(hv ? "XMHF-BENCH: done hypervisor=yes\n" : "XMHF-BENCH: done hypervisor=no\n");
+	com1_puts(hv ? "XMHF-BENCH: done hypervisor=yes\n" : "XMHF-BENCH: done hypervisor=no\n");
 }

@@ -12,10 +12,13 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 as --32 -o "$WORK/boot16.o" "$SRC/boot16.S"
-gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
-	-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \
-	-I"$ROOT/include" -I"$ROOT/runtime" -c -o "$WORK/bench.o" "$SRC/bench.c"
-ld -m elf_i386 -T "$SRC/bench.ld" -o "$WORK/bench.bin" "$WORK/boot16.o" "$WORK/bench.o"
+for c in "$SRC"/bench.c "$ROOT"/tools/guest-boot/com1.c; do
+	gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+		-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \
+		-I"$ROOT/include" -I"$ROOT/runtime" -I"$ROOT/tools/guest-boot" \
+		-c -o "$WORK/$(basename "$c" .c).o" "$c"
+done
+ld -m elf_i386 -T "$SRC/bench.ld" -o "$WORK/bench.bin" "$WORK/boot16.o" "$WORK/bench.o" "$WORK/com1.o"
 
 HEADS=16 SPT=63
 size=$(stat -c %s "$WORK/bench.bin")

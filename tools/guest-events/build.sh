@@ -16,10 +16,11 @@ trap 'rm -rf "$WORK"' EXIT
 
 as --32 -o "$WORK/boot16.o" "$BENCH/boot16.S"
 gcc -m32 -c -o "$WORK/probes.o" "$SRC/probes.S"
-for c in events trap ipi com1; do
+for c in "$SRC"/events.c "$SRC"/trap.c "$SRC"/ipi.c "$ROOT"/tools/guest-boot/com1.c; do
 	gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 		-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \
-		-I"$ROOT/include" -I"$ROOT/runtime" -c -o "$WORK/$c.o" "$SRC/$c.c"
+		-I"$ROOT/include" -I"$ROOT/runtime" -I"$ROOT/tools/guest-boot" \
+		-c -o "$WORK/$(basename "$c" .c).o" "$c"
 done
 ld -m elf_i386 -T "$BENCH/bench.ld" --defsym bench_main=events_main -o "$WORK/events.bin" \
 	"$WORK/boot16.o" "$WORK"/{events,trap,ipi,com1,probes}.o

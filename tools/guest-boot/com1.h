@@ -1,6 +1,6 @@
-/* COM1 output for the guest-events probe guest (polled 16550). */
-#ifndef GUEST_EVENTS_COM1_H
-#define GUEST_EVENTS_COM1_H
+/* COM1 output for our boot-sector guests (bench, guest-events): polled 16550. */
+#ifndef GUEST_BOOT_COM1_H
+#define GUEST_BOOT_COM1_H
 #include "types.h"
 
 void com1_init(void);
