@@ -12,6 +12,7 @@
 #include "acpi_madt.h"
 #include "vmx_start.h"
 #include "vcpu_start.h"
+#include "native_boot.h"
 #include "delay.h"
 #include "ept.h"
 
@@ -76,10 +77,13 @@ __attribute__((noreturn)) void ap_main(struct cpu *c)
 	cpu_halt_forever();
 }
 
+/* Without usable VMX the guest still boots, natively (docs/security.md). */
 static void start_vmx_everywhere(struct cpu *bsp)
 {
 	if (!vmx_global_init() || !vmx_cpu_start(bsp))
-		hv_panic("cannot start the hypervisor on this machine (reason above)\n");
+		native_boot(boot_info.guest_mbr, boot_info.opts.boot_drive,
+			    "VMX cannot run on this machine (reason above)");
+	vmx_prepare_guest();
 	__atomic_store_n(&vmx_go, 1, __ATOMIC_RELEASE);
 	for (u32 i = 1; i < cpu_count; i++) {
 		for (u32 t = 0; t < 1000 && !__atomic_load_n(&cpus[i].vmx_ready, __ATOMIC_ACQUIRE); t++)
@@ -110,6 +114,8 @@ __attribute__((noreturn)) void runtime_main(void)
 	hv_printf("xmhf-ng: all %u CPUs online in 64-bit mode\n", cpu_count);
 	if (!boot_info.guest_mbr_valid)
 		hv_panic("cannot start the guest: no boot-sector module (see above)\n");
+	if (boot_info.guest_mbr[510] != 0x55 || boot_info.guest_mbr[511] != 0xaa)
+		hv_panic("module 1 is not a boot sector (no 55 AA signature at offset 510)\n");
 	start_vmx_everywhere(bsp);
 	print_memory();
 	vmx_launch_boot_sector(bsp, boot_info.guest_mbr, boot_info.opts.boot_drive);

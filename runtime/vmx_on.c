@@ -80,6 +80,7 @@ bool vmx_cpu_on(struct cpu *c)
 	}
 	if (!vmclear(hv_virt_to_phys(c->vmcs)) || !vmptrld(hv_virt_to_phys(c->vmcs))) {
 		hv_printf("CPU %u: VMCLEAR/VMPTRLD of the VMCS failed\n", c->index);
+		asm volatile("vmxoff" ::: "cc", "memory");	/* false = not in VMX operation */
 		return false;
 	}
 	return true;

@@ -4,7 +4,8 @@
 #include "vmcs_check.h"
 
 void vmx_read_caps(struct vmx_caps *c);
-/* VMXON on this CPU and make its VMCS current; false after one clear line. */
+/* VMXON on this CPU and make its VMCS current; false after one clear line,
+ * and then the CPU is not in VMX operation. */
 bool vmx_cpu_on(struct cpu *c);
 
 #endif

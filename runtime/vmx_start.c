@@ -19,7 +19,6 @@
 #include "arch/cpuid.h"
 
 #define MBR_LOAD_ADDR 0x7c00
-#define MBR_SIGNATURE_OFFSET 510
 
 void vmx_launch(const struct guest_regs *r);
 
@@ -60,9 +59,13 @@ bool vmx_global_init(void)
 	msr_bitmap_build_policy(msr_bitmap);
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
 			 boot_info.hv_size, lapic_base());
+	return true;
+}
+
+void vmx_prepare_guest(void)
+{
 	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
 	ept_guard_init();
-	return true;
 }
 
 bool vmx_cpu_start(struct cpu *c)
@@ -78,8 +81,6 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 	struct guest_start_state s;
 	struct guest_regs regs = { 0 };
 
-	if (mbr[MBR_SIGNATURE_OFFSET] != 0x55 || mbr[MBR_SIGNATURE_OFFSET + 1] != 0xaa)
-		hv_panic("module 1 is not a boot sector (no 55 AA signature at offset 510)\n");
 	guest_state_init(&s, &vmx_caps, cpuid(CPUID_LEAF_FEATURES, 0).eax);
 	guest_state_boot_sector(&s, &vmx_caps, drive);
 	vmcs_write_list(s.f, s.n);

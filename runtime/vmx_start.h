@@ -2,9 +2,12 @@
 #define RUNTIME_VMX_START_H
 #include "percpu.h"
 
-/* BSP, once: capabilities, controls, MSR bitmap, EPT, E820 hook. False after
- * one clear line saying what the machine lacks. */
+/* BSP, once: capabilities, controls, MSR bitmap, EPT; nothing the guest
+ * would see. False after one clear line saying what the machine lacks. */
 bool vmx_global_init(void);
+/* BSP, once VMX runs: the guest-visible edits (INT 15h E820 hook in low
+ * memory, hypervisor-range guard). */
+void vmx_prepare_guest(void);
 /* On each CPU after vmx_global_init(): VMXON and a ready VMCS. */
 bool vmx_cpu_start(struct cpu *c);
 /* BSP: the guest's boot sector at 0000:7C00 in real mode (never returns). */
