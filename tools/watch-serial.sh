@@ -11,9 +11,15 @@ set -euo pipefail
 [ $# -eq 5 ] || { echo "usage: $0 PID SERIAL_LOG TIMEOUT_S EXPECT_REGEX FAIL_REGEX" >&2; exit 64; }
 pid=$1 log=$2 timeout=$3 expect=$4 fail=$5
 
+# The log without a last line still being written (no newline yet), so that
+# a pattern never matches half a line.
+complete_lines() {
+	if [ -n "$(tail -c 1 "$log")" ]; then sed '$d' "$log"; else cat "$log"; fi
+}
+
 # Prints the first line of the log matching $1 and succeeds, or fails.
 first_match() {
-	[ -n "$1" ] && [ -f "$log" ] && grep -a -m1 -E -- "$1" "$log" | tr -d '\r' | grep -a .
+	[ -n "$1" ] && [ -f "$log" ] && complete_lines | grep -a -m1 -E -- "$1" | tr -d '\r' | grep -a .
 }
 
 check() {
