@@ -26,7 +26,6 @@ hv_bochs_boot() {
 hv_no_vmenter_fail() { ! grep -a -q 'VMENTER FAIL' "$HV_BOCHSLOG"; }
 
 hv_range() {
-	serial_value "$HV_SERIAL" '.*hypervisor at 0x([0-9a-f]+)-0x([0-9a-f]+) .*' >/dev/null
 	tr -d '\r' <"$HV_SERIAL" | sed -n -E 's/.*hypervisor at 0x([0-9a-f]+)-0x([0-9a-f]+) .*/\1 \2/p' | head -n 1
 }
 
