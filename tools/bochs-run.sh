@@ -25,55 +25,27 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=$ROOT/tools
-CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' BOCHSLOG='' TIMEOUT=300 EXPECT=''
+EMU=bochs
+. "$TOOLS/emu-lib.sh"
 IPS=${BOCHS_IPS:-50000000}
-FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 EXTRA_RC=()
 MAGIC=stop
-while [ $# -gt 0 ]; do
+emu_option() {
 	case $1 in
-	--cpus) CPUS=$2; shift ;;
-	--mem) MEM=$2; shift ;;
-	--cdrom) CDROM=$2; shift ;;
-	--disk) DISK=$2; shift ;;
-	--boot) BOOT=$2; shift ;;
-	--serial) SERIAL=$2; shift ;;
-	--log) BOCHSLOG=$2; shift ;;
-	--timeout) TIMEOUT=$2; shift ;;
-	--expect) EXPECT=$2; shift ;;
-	--fail) FAILS+=("$2"); shift ;;
-	--no-default-fail) FAILS=() ;;
-	--ips) IPS=$2; shift ;;
-	--rc) EXTRA_RC+=("$2"); shift ;;
-	--magic-break) MAGIC=$2; shift ;;
-	-h|--help) usage ;;
-	*) echo "bochs-run: unknown argument $1" >&2; usage ;;
+	--ips) IPS=$2 ;;
+	--rc) EXTRA_RC+=("$2") ;;
+	--magic-break) MAGIC=$2 ;;
+	*) return 2 ;;
 	esac
-	[ $# -gt 0 ] || usage
-	shift
-done
-[ -n "$DISK" ] || usage
-[ -f "$DISK" ] || { echo "bochs-run: no disk $DISK" >&2; exit 64; }
+}
+emu_parse "$@"
+emu_check_inputs
 [ -f "$DISK.geom" ] || { echo "bochs-run: no geometry file $DISK.geom" >&2; exit 64; }
-[ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "bochs-run: no cdrom $CDROM" >&2; exit 64; }
-[ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
-case $BOOT in cdrom|disk) ;; *) usage ;; esac
 case $MAGIC in stop|continue|off) ;; *) usage ;; esac
-[ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "bochs-run: --boot cdrom needs --cdrom" >&2; exit 64; }
 read -r CYLS HEADS SPT <"$DISK.geom"
 command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.sh)" >&2; exit 64; }
-
-RUNDIR=$ROOT/build/run/bochs-$(date +%Y%m%d-%H%M%S)-$$
-mkdir -p "$RUNDIR"
-# Prune old run directories: keep the newest 30 and anything under 2 hours old.
-ls -dt "$ROOT"/build/run/bochs-* 2>/dev/null | tail -n +31 |
-	while IFS= read -r d; do [ -n "$(find "$d" -maxdepth 0 -mmin +120)" ] && rm -rf "$d"; done || true
-abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
-SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
-BOCHSLOG=$(abspath "${BOCHSLOG:-$RUNDIR/bochs.log}")
-mkdir -p "$(dirname "$SERIAL")" "$(dirname "$BOCHSLOG")"
-rm -f "$SERIAL" "$BOCHSLOG"
-: >"$SERIAL"
+emu_rundir
+BOCHSLOG=$LOG
 
 RC=$RUNDIR/bochsrc
 {

@@ -22,50 +22,24 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=$ROOT/tools
-CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' QLOG='' TIMEOUT=300 EXPECT=''
-FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
+EMU=qemu
+. "$TOOLS/emu-lib.sh"
 EXTRA=()
 ACCEL_MODE=${QEMU_ACCEL:-auto}
-while [ $# -gt 0 ]; do
+emu_option() {
 	case $1 in
-	--cpus) CPUS=$2; shift ;;
-	--mem) MEM=$2; shift ;;
-	--cdrom) CDROM=$2; shift ;;
-	--disk) DISK=$2; shift ;;
-	--boot) BOOT=$2; shift ;;
-	--serial) SERIAL=$2; shift ;;
-	--log) QLOG=$2; shift ;;
-	--timeout) TIMEOUT=$2; shift ;;
-	--expect) EXPECT=$2; shift ;;
-	--fail) FAILS+=("$2"); shift ;;
-	--no-default-fail) FAILS=() ;;
-	--accel) ACCEL_MODE=$2; shift ;;
-	--qemu-arg) EXTRA+=("$2"); shift ;;
-	-h|--help) usage ;;
-	*) echo "qemu-run: unknown argument $1" >&2; usage ;;
+	--accel) ACCEL_MODE=$2 ;;
+	--qemu-arg) EXTRA+=("$2") ;;
+	*) return 2 ;;
 	esac
-	[ $# -gt 0 ] || usage
-	shift
-done
-[ -n "$DISK" ] || usage
-[ -f "$DISK" ] || { echo "qemu-run: no disk $DISK" >&2; exit 64; }
-[ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "qemu-run: no cdrom $CDROM" >&2; exit 64; }
-[ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
-case $BOOT in cdrom) BOOTC=d ;; disk) BOOTC=c ;; *) usage ;; esac
-[ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "qemu-run: --boot cdrom needs --cdrom" >&2; exit 64; }
+}
+emu_parse "$@"
+emu_check_inputs
+case $BOOT in cdrom) BOOTC=d ;; disk) BOOTC=c ;; esac
 command -v qemu-system-x86_64 >/dev/null ||
 	{ echo "qemu-run: qemu-system-x86_64 missing (run tools/deps.sh)" >&2; exit 64; }
-
-RUNDIR=$ROOT/build/run/qemu-$(date +%Y%m%d-%H%M%S)-$$
-mkdir -p "$RUNDIR"
-# Prune old run directories: keep the newest 30 and anything under 2 hours old.
-ls -dt "$ROOT"/build/run/qemu-* 2>/dev/null | tail -n +31 |
-	while IFS= read -r d; do [ -n "$(find "$d" -maxdepth 0 -mmin +120)" ] && rm -rf "$d"; done || true
-abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
-SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
-QLOG=$(abspath "${QLOG:-$RUNDIR/qemu.log}")
-mkdir -p "$(dirname "$SERIAL")" "$(dirname "$QLOG")"
-: >"$SERIAL"
+emu_rundir
+QLOG=$LOG
 
 case $ACCEL_MODE in
 auto)

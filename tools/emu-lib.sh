@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Shared by tools/bochs-run.sh and tools/qemu-run.sh (sourced): the common
+# options, their checks, and the per-run directory. The caller defines
+# usage() and emu_option OPT VALUE for its own options (return 0: VALUE
+# used, 1: OPT alone, 2: unknown option), and sets EMU (its name).
+#   emu_parse "$@"       sets CPUS MEM CDROM DISK BOOT SERIAL LOG TIMEOUT EXPECT FAILS
+#   emu_check_inputs     validates disk/cdrom/boot (BOOT defaults to cdrom if given)
+#   emu_rundir           RUNDIR=build/run/$EMU-<time>-<pid>; SERIAL and LOG default
+#                        into it, made absolute, SERIAL emptied
+CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' LOG='' TIMEOUT=300 EXPECT=''
+FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
+
+emu_parse() {
+	local rc
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--cpus) CPUS=$2; shift ;;
+		--mem) MEM=$2; shift ;;
+		--cdrom) CDROM=$2; shift ;;
+		--disk) DISK=$2; shift ;;
+		--boot) BOOT=$2; shift ;;
+		--serial) SERIAL=$2; shift ;;
+		--log) LOG=$2; shift ;;
+		--timeout) TIMEOUT=$2; shift ;;
+		--expect) EXPECT=$2; shift ;;
+		--fail) FAILS+=("$2"); shift ;;
+		--no-default-fail) FAILS=() ;;
+		-h|--help) usage ;;
+		*)
+			rc=0
+			emu_option "$1" "${2-}" || rc=$?
+			case $rc in
+			0) shift ;;
+			1) ;;
+			*) echo "$EMU-run: unknown argument $1" >&2; usage ;;
+			esac ;;
+		esac
+		[ $# -gt 0 ] || usage
+		shift
+	done
+}
+
+emu_check_inputs() {
+	[ -n "$DISK" ] || usage
+	[ -f "$DISK" ] || { echo "$EMU-run: no disk $DISK" >&2; exit 64; }
+	[ -z "$CDROM" ] || [ -f "$CDROM" ] || { echo "$EMU-run: no cdrom $CDROM" >&2; exit 64; }
+	[ -n "$BOOT" ] || { [ -n "$CDROM" ] && BOOT=cdrom || BOOT=disk; }
+	case $BOOT in cdrom|disk) ;; *) usage ;; esac
+	[ "$BOOT" = disk ] || [ -n "$CDROM" ] || { echo "$EMU-run: --boot cdrom needs --cdrom" >&2; exit 64; }
+}
+
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+
+emu_rundir() {
+	RUNDIR=$ROOT/build/run/$EMU-$(date +%Y%m%d-%H%M%S)-$$
+	mkdir -p "$RUNDIR"
+	# Prune old run directories: keep the newest 30 and anything under 2 hours old.
+	ls -dt "$ROOT"/build/run/"$EMU"-* 2>/dev/null | tail -n +31 |
+		while IFS= read -r d; do [ -n "$(find "$d" -maxdepth 0 -mmin +120)" ] && rm -rf "$d"; done || true
+	SERIAL=$(abspath "${SERIAL:-$RUNDIR/serial.log}")
+	LOG=$(abspath "${LOG:-$RUNDIR/$EMU.log}")
+	mkdir -p "$(dirname "$SERIAL")" "$(dirname "$LOG")"
+	rm -f "$SERIAL" "$LOG"
+	: >"$SERIAL"
+}
