@@ -42,6 +42,12 @@ static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 	[EXIT_REASON_EPT_VIOLATION] = exit_ept_violation,
 };
 
+/* Exits that can happen while an event is being delivered through the IDT;
+ * instruction exits (CPUID, MSR, CR, VMCALL, ...) cannot (SDM 27.2.4). */
+#define DURING_DELIVERY(r) ((r) == EXIT_REASON_EXCEPTION_NMI || (r) == EXIT_REASON_TRIPLE_FAULT || \
+			    (r) == EXIT_REASON_TASK_SWITCH || (r) == EXIT_REASON_EPT_VIOLATION || \
+			    (r) == EXIT_REASON_EPT_MISCONFIG || (r) == EXIT_REASON_APIC_ACCESS)
+
 /* An exit during event delivery must not lose the event (SDM 27.2.4, 26.6):
  * it is injected again on the next entry. */
 static void reinject_vectoring_event(struct cpu *c)
@@ -103,12 +109,13 @@ void vmx_exit_handler(struct guest_regs *r)
 		c->exits[basic]++;
 	if (boot_info.opts.trace & TRACE_EXITS)
 		trace_exit(c, reason);
-	reinject_vectoring_event(c);
+	if (DURING_DELIVERY(basic))
+		reinject_vectoring_event(c);
 	if (basic < EXIT_REASON_SLOTS && handlers[basic])
 		handlers[basic](c, r);
 	else
 		exit_fatal(c, r);
-	if (vcpu_take_init(&c->sipi))
+	if (vcpu_state(&c->sipi) == VCPU_INIT_PENDING && vcpu_take_init(&c->sipi))
 		vcpu_restart_after_init(c, r);
 	check_before_entry(c);
 }
