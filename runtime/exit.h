@@ -6,6 +6,8 @@
 typedef void (*exit_handler_fn)(struct cpu *c, struct guest_regs *r);
 
 void exit_nmi(struct cpu *c, struct guest_regs *r);
+/* Inject a pending guest NMI if no other event is being injected. */
+void guest_nmi_deliver(struct cpu *c);
 void exit_cpuid(struct cpu *c, struct guest_regs *r);
 void exit_rdmsr(struct cpu *c, struct guest_regs *r);
 void exit_wrmsr(struct cpu *c, struct guest_regs *r);

@@ -117,6 +117,8 @@ void vmx_exit_handler(struct guest_regs *r)
 		exit_fatal(c, r);
 	if (vcpu_state(&c->sipi) == VCPU_INIT_PENDING && vcpu_take_init(&c->sipi))
 		vcpu_restart_after_init(c, r);
+	else if (c->guest_nmi_pending)
+		guest_nmi_deliver(c);
 	check_before_entry(c);
 }
 

@@ -41,6 +41,7 @@ struct cpu {
 	volatile u32 vmx_ready;		/* VMXON done and VMCS set up */
 	struct vcpu_sipi sipi;		/* emulated INIT/SIPI state of this vCPU */
 	u32 guest_ldr, guest_dfr;	/* APIC logical addressing the guest set */
+	bool guest_nmi_pending;		/* a guest NMI still to inject */
 	u32 hv_access_logged;		/* EPT_QUAL_{READ,WRITE,FETCH} kinds already logged */
 	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
 	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));

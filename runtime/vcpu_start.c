@@ -34,6 +34,7 @@ static void load_start_state(struct cpu *c, u8 vector, struct guest_regs *r)
 	vmcs_write_list(s.f, s.n);
 	vmwrite(VMCS_ENTRY_CTLS, vmread(VMCS_ENTRY_CTLS) & ~(u64)ENTRY_CTLS_IA32E_MODE_GUEST);
 	vmwrite(VMCS_ENTRY_INTR_INFO, 0);
+	c->guest_nmi_pending = false;		/* INIT discards pending events */
 	memset(r, 0, sizeof(*r));
 	r->gpr[GPR_RDX] = s.rdx;
 	hv_printf("CPU %u: SIPI vector 0x%02x: guest starts at %04x:0000 in real mode\n", c->index,
