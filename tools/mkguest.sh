@@ -56,22 +56,38 @@ done
 [ -f $GRUBLIB/boot.img ] || { echo "mkguest: grub-pc-bin missing" >&2; exit 1; }
 
 # --- kernel: resolve the metapackage's real package, download once --------
+resolve_kernel() {
+	apt-cache depends "linux-image-$FLAVOUR" 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n1
+}
+
+download_kernel() {
+	mkdir -p "$CACHE"
+	(cd "$CACHE" && apt-get download -q "$1" >/dev/null 2>"$CACHE/download.log")
+}
+
+# Missing or stale package lists (a superseded version is no longer served):
+# refresh them once and try again; with no lists at all, a cached kernel works.
 kernel_deb() {
-	local meta=linux-image-$FLAVOUR real deb
-	real=$(apt-cache depends "$meta" 2>/dev/null |
-		sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n1)
+	local real deb
+	real=$(resolve_kernel)
 	if [ -z "$real" ]; then
-		# No package lists (apt-get update never ran): use a cached kernel.
+		apt-get update -qq >/dev/null 2>&1 || true
+		real=$(resolve_kernel)
+	fi
+	if [ -z "$real" ]; then
 		deb=$(ls -t "$CACHE"/linux-image-[0-9]*-"$FLAVOUR"_*.deb 2>/dev/null | head -n1)
-		[ -n "$deb" ] || { echo "mkguest: cannot resolve $meta (apt-get update?)" >&2; return 1; }
+		[ -n "$deb" ] || { echo "mkguest: cannot resolve linux-image-$FLAVOUR" >&2; return 1; }
 		echo "$deb"; return
 	fi
 	deb=$(ls "$CACHE/${real}"_*.deb 2>/dev/null | head -n1)
 	if [ -z "$deb" ]; then
 		echo "mkguest: downloading $real" >&2
-		mkdir -p "$CACHE"
-		(cd "$CACHE" && apt-get download -q "$real" >/dev/null 2>"$CACHE/download.log") ||
-			{ cat "$CACHE/download.log" >&2; return 1; }
+		if ! download_kernel "$real"; then
+			apt-get update -qq >/dev/null 2>&1 || true
+			real=$(resolve_kernel)
+			download_kernel "$real" || { cat "$CACHE/download.log" >&2; return 1; }
+		fi
 		deb=$(ls "$CACHE/${real}"_*.deb | head -n1)
 	fi
 	echo "$deb"
