@@ -43,7 +43,8 @@ void cpu_report(const struct cpu *c)
 
 	hv_printf("CPU %u: lapic=%u family=0x%x model=0x%x stepping=%u mode=%s vmx=yes "
 		  "feature_control=0x%llx basic=0x%llx pinbased=0x%llx procbased=0x%llx "
-		  "secondary=0x%llx exit=0x%llx entry=0x%llx\n",
+		  "secondary=0x%llx exit=0x%llx entry=0x%llx cr0_fixed0=0x%llx cr0_fixed1=0x%llx "
+		  "cr4_fixed0=0x%llx cr4_fixed1=0x%llx\n",
 		  c->index, c->apic_id, fam, model, step, mode,
 		  (unsigned long long)rdmsr(MSR_IA32_FEATURE_CONTROL), (unsigned long long)basic,
 		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_PINBASED_CTLS
@@ -52,5 +53,9 @@ void cpu_report(const struct cpu *c)
 		  (unsigned long long)(has2 ? rdmsr(MSR_IA32_VMX_PROCBASED_CTLS2) : 0),
 		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_EXIT_CTLS : MSR_IA32_VMX_EXIT_CTLS),
 		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_ENTRY_CTLS
-						: MSR_IA32_VMX_ENTRY_CTLS));
+						: MSR_IA32_VMX_ENTRY_CTLS),
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR0_FIXED0),
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR0_FIXED1),
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR4_FIXED0),
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR4_FIXED1));
 }

@@ -318,6 +318,30 @@ CAP_KEYS = {"PIN_BASED_CTLS": ("pinbased", "26.2.1.1"),
             "ENTRY_CTLS": ("entry", "26.2.1.3")}
 
 
+def fixed_bit_rules(cr0, cr4, caps, unrestricted, a):
+    """Guest CR0/CR4 against IA32_VMX_CR0/CR4_FIXED0/1 from the CPU line
+    (SDM 26.3.1.1, Appendix A.7-A.8); unrestricted guest relaxes CR0.PE/PG."""
+    out = []
+    if not caps or "cr0_fixed0" not in caps:
+        return out
+    relaxed = (1 << a.bit_of(a.cr0, "PE") | 1 << a.bit_of(a.cr0, "PG")) if unrestricted else 0
+    for name, value, fixed0, fixed1, table, skip in (
+            ("GUEST_CR0", cr0, caps["cr0_fixed0"], caps["cr0_fixed1"], a.cr0, relaxed),
+            ("GUEST_CR4", cr4, caps["cr4_fixed0"], caps["cr4_fixed1"], a.cr4, 0)):
+        if value is None:
+            continue
+        reg = name[len("GUEST_"):]
+        low = (fixed0 & ~skip & ~value) & 0xffffffff
+        high = (value & ~fixed1) & 0xffffffff
+        if low:
+            out.append((name, "guest %s bits fixed to 1 in VMX operation are 0: %s (SDM 26.3.1.1)"
+                        % (reg, " ".join(bit_names(low, table)))))
+        if high:
+            out.append((name, "guest %s bits fixed to 0 in VMX operation are 1: %s (SDM 26.3.1.1)"
+                        % (reg, " ".join(bit_names(high, table)))))
+    return out
+
+
 def entry_rules(fields, caps=None):
     """VM-entry rules the dumped values break: list of (field, message).
     A subset of SDM 26.2/26.3 that a field-by-field difference can explain."""
@@ -361,6 +385,7 @@ def entry_rules(fields, caps=None):
         if lma != ia32e:
             out.append(("GUEST_IA32_EFER", "guest IA32_EFER.LMA must equal "
                         "VMCS_ENTRY_CTLS.IA32E_MODE_GUEST when loading EFER (SDM 26.3.1.1)"))
+    out += fixed_bit_rules(cr0, cr4, caps, unrestricted, a)
     for field, (key, clause) in sorted(CAP_KEYS.items()):
         v = f(field)
         if v is None or not caps or key not in caps:

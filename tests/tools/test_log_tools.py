@@ -70,6 +70,14 @@ class Diff(unittest.TestCase):
         self.assertEqual(X.entry_rules(f, log.caps[1]), [])
         cr4 = dict(f, GUEST_CR4=f["GUEST_CR4"] & ~(1 << 5))	# clear PAE
         self.assertIn("CR4.PAE", " ".join(m for _, m in X.entry_rules(cr4, log.caps[1])))
+        # CR0/CR4 against the fixed-bit MSRs the CPU line prints (SDM 26.3.1.1).
+        self.assertIn("cr0_fixed0", log.caps[1])
+        cr0 = dict(f, GUEST_CR0=f["GUEST_CR0"] & ~(1 << 5))	# clear NE (fixed to 1)
+        self.assertIn(("GUEST_CR0", "guest CR0 bits fixed to 1 in VMX operation are 0: NE "
+                       "(SDM 26.3.1.1)"), X.entry_rules(cr0, log.caps[1]))
+        cr4 = dict(f, GUEST_CR4=f["GUEST_CR4"] & ~(1 << 13))	# clear VMXE (fixed to 1)
+        self.assertIn(("GUEST_CR4", "guest CR4 bits fixed to 1 in VMX operation are 0: VMXE "
+                       "(SDM 26.3.1.1)"), X.entry_rules(cr4, log.caps[1]))
         entry = dict(f, ENTRY_CTLS=f["ENTRY_CTLS"] & ~1)	# bit 0: must be 1 (entry cap)
         msgs = X.entry_rules(entry, log.caps[1])
         self.assertEqual(msgs, [("ENTRY_CTLS", "control bits that must be 1 are 0: bit0 "
