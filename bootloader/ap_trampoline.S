@@ -3,6 +3,8 @@
  * protected mode, then IA-32e mode with the runtime's CR3 (SDM 9.8.5), and jumps
  * to ap_entry(cpu_index) on the stack the BSP put in the parameter block. */
 #include "layout.h"
+#include "arch/cr.h"
+#include "arch/msr.h"
 
 #define ABS(x) (TRAMPOLINE_PHYS + (x) - tramp_start)
 
@@ -16,7 +18,7 @@ tramp_start:
 	mov %ax, %ds
 	lgdtl tramp_gdtr - tramp_start
 	mov %cr0, %eax
-	or $0x1, %eax			/* CR0.PE */
+	or $CR0_PE, %eax
 	mov %eax, %cr0
 	ljmpl $0x08, $ABS(tramp32)
 
@@ -27,16 +29,16 @@ tramp32:
 	mov %ax, %es
 	mov %ax, %ss
 	mov %cr4, %eax
-	or $0x20, %eax			/* CR4.PAE */
+	or $CR4_PAE, %eax
 	mov %eax, %cr4
 	mov ABS(tramp_cr3), %eax
 	mov %eax, %cr3
-	mov $0xc0000080, %ecx		/* IA32_EFER.LME */
+	mov $MSR_IA32_EFER, %ecx
 	rdmsr
-	or $0x100, %eax
+	or $EFER_LME, %eax
 	wrmsr
 	mov %cr0, %eax
-	or $0x80000000, %eax		/* CR0.PG */
+	or $CR0_PG, %eax
 	mov %eax, %cr0
 	ljmp $0x18, $ABS(tramp64)
 

@@ -3,12 +3,11 @@
  * high half. EAX = multiboot magic, EBX = info address (Multiboot 0.6.96 3.2);
  * both are handed to loader_main(), which checks the magic. */
 #include "layout.h"
+#include "arch/cr.h"
+#include "arch/msr.h"
 
-#define CR0_PE 0x1
-#define CR0_PG 0x80000000
-#define CR4_PAE 0x20
-#define MSR_EFER 0xc0000080
-#define EFER_LME 0x100
+#define PDE_2M (PTE_P | PTE_W | PTE_PS)
+#define TABLE (PTE_P | PTE_W)
 
 	.section .boot.text, "ax"
 	.code32
@@ -24,7 +23,7 @@ _start32:
 	xor %ecx, %ecx
 1:	mov %ecx, %eax
 	shl $21, %eax
-	or $0x83, %eax			/* P | W | PS */
+	or $PDE_2M, %eax
 	mov %eax, (%ebx, %ecx, 8)
 	mov %ecx, %eax
 	shr $11, %eax			/* bits 63:32 of the 2 MiB frame */
@@ -35,26 +34,26 @@ _start32:
 	xor %ecx, %ecx
 2:	mov %ecx, %eax
 	shl $12, %eax
-	add $(boot_pd_lo + 0x3), %eax
+	add $(boot_pd_lo + TABLE), %eax
 	mov %eax, boot_pdpt_lo(, %ecx, 8)
 	inc %ecx
 	cmp $4, %ecx
 	jne 2b
 	lea boot_pdpt_lo, %eax
-	or $0x3, %eax
+	or $TABLE, %eax
 	mov %eax, boot_pml4
 
 	/* KERNEL_VMA (PML4[511], PDPT[510]) -> LOAD_PHYS, 64 MiB. */
 	lea boot_pdpt_hi, %eax
-	or $0x3, %eax
+	or $TABLE, %eax
 	mov %eax, boot_pml4 + 511 * 8
 	lea boot_pd_hi, %eax
-	or $0x3, %eax
+	or $TABLE, %eax
 	mov %eax, boot_pdpt_hi + 510 * 8
 	xor %ecx, %ecx
 3:	mov %ecx, %eax
 	shl $21, %eax
-	add $(LOAD_PHYS | 0x83), %eax
+	add $(LOAD_PHYS | PDE_2M), %eax
 	mov %eax, boot_pd_hi(, %ecx, 8)
 	inc %ecx
 	cmp $32, %ecx
@@ -65,7 +64,7 @@ _start32:
 	mov %eax, %cr4
 	lea boot_pml4, %eax
 	mov %eax, %cr3
-	mov $MSR_EFER, %ecx
+	mov $MSR_IA32_EFER, %ecx
 	rdmsr
 	or $EFER_LME, %eax
 	wrmsr

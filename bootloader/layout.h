@@ -10,5 +10,8 @@
 #define TRAMPOLINE_PHYS 0x10000
 #define BOOT_STACK_SIZE 16384
 #define MAX_CPUS 8
+/* Where the native boot (no VMX) leaves long mode: below 64 KiB for 16-bit
+ * segments, free once the guest's boot sector runs (bootloader/native_chain.S). */
+#define CHAIN_PHYS 0x8000
 
 #endif

@@ -4,7 +4,9 @@
  * paging off (leaves IA-32e mode, SDM Vol. 3A 9.8.5.4), EFER.LME off, 16-bit
  * protected mode, CR0.PE off (SDM 9.9.2), then real mode at 0000:7C00 with
  * DL = drive, SS:SP = 0000:7C00 and the IVT at 0. */
-#define CHAIN_PHYS 0x8000
+#include "arch/cr.h"
+#include "arch/msr.h"
+#include "layout.h"
 #define ABS(x) (CHAIN_PHYS + (x) - chain_start)
 
 	.section .rodata
@@ -23,11 +25,11 @@ chain32:
 	mov %ax, %es
 	mov %ax, %ss
 	mov %cr0, %eax
-	and $0x7fffffff, %eax		/* CR0.PG = 0: IA-32e mode off */
+	and $(~CR0_PG & 0xffffffff), %eax	/* IA-32e mode off */
 	mov %eax, %cr0
-	mov $0xc0000080, %ecx		/* IA32_EFER.LME = 0 */
+	mov $MSR_IA32_EFER, %ecx
 	rdmsr
-	and $~0x100, %eax
+	and $~EFER_LME, %eax
 	wrmsr
 	xor %eax, %eax
 	mov %eax, %cr4
@@ -43,7 +45,7 @@ chain16:
 	mov %ax, %gs
 	mov %ax, %ss
 	mov %cr0, %eax
-	and $~0x1, %eax			/* CR0.PE = 0: real mode */
+	and $~CR0_PE, %eax		/* real mode */
 	mov %eax, %cr0
 	ljmp $0, $ABS(chain_real)
 chain_real:

@@ -3,13 +3,13 @@
  * bootloader/native_chain.S. */
 #include "native_boot.h"
 #include "percpu.h"
+#include "layout.h"
 #include "lapic.h"
 #include "delay.h"
 #include "serial.h"
 #include "arch/apic.h"
 #include <string.h>
 
-#define CHAIN_PHYS 0x8000
 #define MBR_LOAD_ADDR 0x7c00
 
 extern const char chain_start[], chain_end[];

@@ -1,6 +1,7 @@
 /* Model-specific register numbers (SDM Vol. 4, Table 2-2) and bits we use. */
 #ifndef ARCH_MSR_H
 #define ARCH_MSR_H
+#include "arch/bits.h"
 
 #define MSR_IA32_APIC_BASE 0x1b
 #define MSR_IA32_FEATURE_CONTROL 0x3a
@@ -45,26 +46,26 @@
 #define MSR_X2APIC_ICR 0x830
 
 /* IA32_APIC_BASE bits (SDM 10.4.4). */
-#define APIC_BASE_BSP (1ULL << 8)
-#define APIC_BASE_EXTD (1ULL << 10)
-#define APIC_BASE_ENABLE (1ULL << 11)
+#define APIC_BASE_BSP ARCH_BIT(8)
+#define APIC_BASE_EXTD ARCH_BIT(10)
+#define APIC_BASE_ENABLE ARCH_BIT(11)
 #define APIC_BASE_ADDR_MASK 0xfffff000ULL
 
 /* IA32_FEATURE_CONTROL bits (SDM 23.7). */
-#define FEATURE_CONTROL_LOCK (1ULL << 0)
-#define FEATURE_CONTROL_VMX_IN_SMX (1ULL << 1)
-#define FEATURE_CONTROL_VMX_OUTSIDE_SMX (1ULL << 2)
+#define FEATURE_CONTROL_LOCK ARCH_BIT(0)
+#define FEATURE_CONTROL_VMX_IN_SMX ARCH_BIT(1)
+#define FEATURE_CONTROL_VMX_OUTSIDE_SMX ARCH_BIT(2)
 
 /* IA32_EFER bits (SDM Vol. 3A 2.2.1, Table 2-1). */
-#define EFER_SCE (1ULL << 0)
-#define EFER_LME (1ULL << 8)
-#define EFER_LMA (1ULL << 10)
-#define EFER_NXE (1ULL << 11)
+#define EFER_SCE ARCH_BIT(0)
+#define EFER_LME ARCH_BIT(8)
+#define EFER_LMA ARCH_BIT(10)
+#define EFER_NXE ARCH_BIT(11)
 #define EFER_RSVD (~(EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE))	/* reserved on Intel */
 
 /* IA32_DEBUGCTL bits (SDM Vol. 4 Table 2-2: bits 5:2 and 63:16 reserved). */
-#define DEBUGCTL_LBR (1ULL << 0)
-#define DEBUGCTL_BTF (1ULL << 1)
+#define DEBUGCTL_LBR ARCH_BIT(0)
+#define DEBUGCTL_BTF ARCH_BIT(1)
 #define DEBUGCTL_RSVD 0xffffffffffff003cULL
 
 /* IA32_PAT entries: one byte per entry; valid types 0 UC, 1 WC, 4 WT, 5 WP,
