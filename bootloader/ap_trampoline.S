@@ -2,6 +2,7 @@
  * mode at CS = TRAMPOLINE_PHYS >> 4, IP = 0 (SDM Vol. 3A 8.4.4). It goes to
  * protected mode, then IA-32e mode with the runtime's CR3 (SDM 9.8.5), and jumps
  * to ap_entry(cpu_index) on the stack the BSP put in the parameter block. */
+#include "arch/descriptors.h"
 #include "layout.h"
 #include "arch/cr.h"
 #include "arch/msr.h"
@@ -51,9 +52,9 @@ tramp64:
 	.align 8
 tramp_gdt:
 	.quad 0
-	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad 0x00cf92000000ffff	/* 0x10: data */
-	.quad 0x00af9a000000ffff	/* 0x18: 64-bit code */
+	.quad DESC_CODE32	/* 0x08: 32-bit code */
+	.quad DESC_DATA32	/* 0x10: data */
+	.quad DESC_CODE64	/* 0x18: 64-bit code */
 tramp_gdtr:
 	.word tramp_gdtr - tramp_gdt - 1
 	.long ABS(tramp_gdt)

@@ -2,6 +2,7 @@
  * (SDM Vol. 3A 9.8.5 "Initializing IA-32e Mode") and jump to 64-bit code in the
  * high half. EAX = multiboot magic, EBX = info address (Multiboot 0.6.96 3.2);
  * both are handed to loader_main(), which checks the magic. */
+#include "arch/descriptors.h"
 #include "layout.h"
 #include "arch/cr.h"
 #include "arch/msr.h"
@@ -92,8 +93,8 @@ start64_low:
 	.align 16
 boot_gdt:
 	.quad 0
-	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code, L=1 */
-	.quad 0x00cf92000000ffff	/* 0x10: data */
+	.quad DESC_CODE64	/* 0x08: 64-bit code, L=1 */
+	.quad DESC_DATA32	/* 0x10: data */
 boot_gdt_end:
 boot_gdtr:
 	.word boot_gdt_end - boot_gdt - 1

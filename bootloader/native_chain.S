@@ -4,6 +4,7 @@
  * paging off (leaves IA-32e mode, SDM Vol. 3A 9.8.5.4), EFER.LME off, 16-bit
  * protected mode, CR0.PE off (SDM 9.9.2), then real mode at 0000:7C00 with
  * DL = drive, SS:SP = 0000:7C00 and the IVT at 0. */
+#include "arch/descriptors.h"
 #include "arch/cr.h"
 #include "arch/msr.h"
 #include "layout.h"
@@ -64,10 +65,10 @@ chain_real:
 	.align 8
 chain_gdt:
 	.quad 0
-	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad 0x00cf92000000ffff	/* 0x10: 32-bit data */
-	.quad 0x00009a000000ffff	/* 0x18: 16-bit code, limit 0xffff */
-	.quad 0x000092000000ffff	/* 0x20: 16-bit data, limit 0xffff */
+	.quad DESC_CODE32	/* 0x08: 32-bit code */
+	.quad DESC_DATA32	/* 0x10: 32-bit data */
+	.quad DESC_CODE16	/* 0x18: 16-bit code, limit 0xffff */
+	.quad DESC_DATA16	/* 0x20: 16-bit data, limit 0xffff */
 chain_gdtr:				/* 64-bit LGDT operand: limit, 8-byte base */
 	.word chain_gdtr - chain_gdt - 1
 	.quad ABS(chain_gdt)

@@ -1,6 +1,7 @@
 /* Descriptor tables and per-CPU pointer. 64-bit GDT with one TSS per CPU
  * (SDM Vol. 3A 7.2.3); a TSS is needed because VM exits load host TR, which
  * must not be null (SDM 26.2.3). */
+#include "arch/descriptors.h"
 #include "percpu.h"
 #include "arch/msr.h"
 #include "cpu.h"
@@ -17,8 +18,8 @@ u32 cpu_count = 1;
 
 static u64 gdt[GDT_ENTRIES] __attribute__((aligned(16))) = {
 	0,
-	0x00af9a000000ffffULL,	/* 0x08: code, L=1, DPL 0 */
-	0x00cf92000000ffffULL,	/* 0x10: data */
+	DESC_CODE64,	/* 0x08: code, L=1, DPL 0 */
+	DESC_DATA32,	/* 0x10: data */
 };
 
 struct __attribute__((packed)) dt_ptr {

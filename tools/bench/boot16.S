@@ -3,6 +3,7 @@
  * 32-bit flat protected mode (SDM Vol. 3A 9.9.1) and calls bench_main().
  * Also holds the #UD handler that bench.c's VMCALL probe relies on.
  * Assembled by GNU as (tools/bench/build.sh). */
+#include "arch/descriptors.h"
 	.code16
 	.section .boot, "ax"
 	.globl start
@@ -49,8 +50,8 @@ disk_msg:
 
 	.p2align 3
 gdt:	.quad 0
-	.quad 0x00cf9a000000ffff		/* 0x08: code, base 0, 4 GiB, 32-bit */
-	.quad 0x00cf92000000ffff		/* 0x10: data, base 0, 4 GiB */
+	.quad DESC_CODE32		/* 0x08: code, base 0, 4 GiB, 32-bit */
+	.quad DESC_DATA32		/* 0x10: data, base 0, 4 GiB */
 gdt_desc:
 	.word gdt_desc - gdt - 1
 	.long gdt

@@ -11,7 +11,7 @@ OUT=$1
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-as --32 -o "$WORK/boot16.o" "$SRC/boot16.S"
+gcc -m32 -c -I"$ROOT/include" -o "$WORK/boot16.o" "$SRC/boot16.S"
 for c in "$SRC"/bench.c "$ROOT"/tools/guest-boot/com1.c; do
 	gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 		-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \

@@ -14,7 +14,7 @@ OUT=$1
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-as --32 -o "$WORK/boot16.o" "$BENCH/boot16.S"
+gcc -m32 -c -I"$ROOT/include" -o "$WORK/boot16.o" "$BENCH/boot16.S"
 gcc -m32 -c -o "$WORK/probes.o" "$SRC/probes.S"
 for c in "$SRC"/events.c "$SRC"/trap.c "$SRC"/ipi.c "$ROOT"/tools/guest-boot/com1.c; do
 	gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
