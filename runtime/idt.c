@@ -4,6 +4,7 @@
 #include "percpu.h"
 #include "cpu.h"
 #include "serial.h"
+#include "arch/segment.h"
 #include "arch/msr.h"
 #include "arch/exceptions.h"
 
@@ -34,7 +35,7 @@ void idt_load(void)
 	for (int v = 0; v < 32; v++) {
 		u64 h = isr_table[v];
 		idt[v] = (struct idt_gate){ .offset_lo = (u16)h, .selector = 0x08,
-					    .type_attr = 0x8e /* P, DPL 0, 64-bit interrupt gate */,
+					    .type_attr = AR_P | SYS_TYPE_INTR_GATE /* DPL 0 */,
 					    .offset_mid = (u16)(h >> 16), .offset_hi = (u32)(h >> 32) };
 	}
 	asm volatile("lidt %0" : : "m"(idtr));

@@ -6,6 +6,7 @@
 #include "arch/msr.h"
 #include "cpu.h"
 #include "idt.h"
+#include "arch/segment.h"
 #include "boot_info.h"
 
 #define GDT_CODE64 0x08
@@ -43,7 +44,8 @@ static void set_tss_descriptor(u32 index, struct tss64 *tss)
 	u64 base = (u64)tss, limit = sizeof(*tss) - 1;
 	u32 slot = tss_selector(index) / 8;
 
-	gdt[slot] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
+	gdt[slot] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+		    ((u64)(AR_P | SYS_TYPE_TSS_AVAIL) << 40) |
 		    (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
 	gdt[slot + 1] = base >> 32;
 }

@@ -47,10 +47,11 @@ def _x_table(text, table, nargs):
 
 
 def _bits(text, prefix):
-    """{bit: NAME} for every `#define PREFIX_NAME (1u << n)` or `BIT(n)`."""
+    """{bit: NAME} for every `#define PREFIX_NAME (1u << n)`, `BIT(n)` or
+    `ARCH_BIT(n)` (include/arch/bits.h)."""
     out = {}
     for name, shift, bit in re.findall(
-            r"#define\s+%s_(\w+)\s+(?:\(1(?:u|U|ULL|ull)?\s*<<\s*(\d+)\)|BIT\((\d+)\))"
+            r"#define\s+%s_(\w+)\s+(?:\(1(?:u|U|ULL|ull)?\s*<<\s*(\d+)\)|(?:ARCH_)?BIT\((\d+)\))"
             % prefix, text):
         out.setdefault(int(shift or bit), name)
     return out
