@@ -80,32 +80,18 @@ else
 	echo c
 fi >"$RUNDIR/cmds"
 
-FAIL_RE=$(IFS='|'; echo "${FAILS[*]}")
 start=$(date +%s)
 TERM=dumb bochs -q -f "$RC" -rc "$RUNDIR/cmds" -unlock \
 	</dev/null >"$RUNDIR/stdout" 2>&1 &
-BPID=$!
-cleanup() { kill -KILL "$BPID" 2>/dev/null || true; wait "$BPID" 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
-
-rc=0
-"$TOOLS/watch-serial.sh" "$BPID" "$SERIAL" "$TIMEOUT" "$EXPECT" "$FAIL_RE" || rc=$?
-cleanup
-trap - EXIT INT TERM
-
-case $rc in
-0) result=expected ;;
-1) result=failure ;;
-2) result=timeout ;;
-3) result=exited
-   grep -a -h '>>PANIC<<' "$BOCHSLOG" "$RUNDIR/stdout" 2>/dev/null | tail -n 3 | sed 's/^/bochs-run: /' || true
-   if grep -a -q 'fgets() returned ERROR' "$RUNDIR/stdout"; then
-	echo "bochs-run: stopped at a magic break (xchg bx,bx):"
-	grep -a -E '^\([0-9]+\)[ .]*\[' "$RUNDIR/stdout" | tail -n 1 | sed 's/^/bochs-run:   /'
-   fi ;;
-*) result="watch error $rc" ;;
-esac
+emu_watch $!
+if [ "$EMU_RC" -eq 3 ]; then
+	grep -a -h '>>PANIC<<' "$BOCHSLOG" "$RUNDIR/stdout" 2>/dev/null | tail -n 3 | sed 's/^/bochs-run: /' || true
+	if grep -a -q 'fgets() returned ERROR' "$RUNDIR/stdout"; then
+		echo "bochs-run: stopped at a magic break (xchg bx,bx):"
+		grep -a -E '^\([0-9]+\)[ .]*\[' "$RUNDIR/stdout" | tail -n 1 | sed 's/^/bochs-run:   /'
+	fi
+fi
 vmfail=$(grep -a -c 'VMENTER FAIL' "$BOCHSLOG" 2>/dev/null || true)
 echo "bochs-run: serial $SERIAL, bochs log $BOCHSLOG"
-echo "bochs-run: $result after $(( $(date +%s) - start )) s; VMENTER FAIL lines: ${vmfail:-0}"
-exit "$rc"
+echo "bochs-run: $EMU_RESULT after $(( $(date +%s) - start )) s; VMENTER FAIL lines: ${vmfail:-0}"
+exit "$EMU_RC"

@@ -7,6 +7,7 @@
 #   emu_check_inputs     validates disk/cdrom/boot (BOOT defaults to cdrom if given)
 #   emu_rundir           RUNDIR=build/run/$EMU-<time>-<pid>; SERIAL and LOG default
 #                        into it, made absolute, SERIAL emptied
+#   emu_watch PID        watch the serial log, kill the emulator, set EMU_RC/EMU_RESULT
 CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' LOG='' TIMEOUT=300 EXPECT=''
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 
@@ -62,4 +63,26 @@ emu_rundir() {
 	mkdir -p "$(dirname "$SERIAL")" "$(dirname "$LOG")"
 	rm -f "$SERIAL" "$LOG"
 	: >"$SERIAL"
+}
+
+# emu_watch PID: waits on the serial log (tools/watch-serial.sh) for EXPECT or
+# a FAILS pattern, then kills the emulator (it may ignore SIGTERM). Sets
+# EMU_RC (0 expected, 1 failure line, 2 timeout, 3 emulator exited) and EMU_RESULT.
+emu_kill() { kill -KILL "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/null || true; }
+
+emu_watch() {
+	EMU_PID=$1
+	trap emu_kill EXIT INT TERM
+	EMU_RC=0
+	"$TOOLS/watch-serial.sh" "$EMU_PID" "$SERIAL" "$TIMEOUT" "$EXPECT" \
+		"$(IFS='|'; echo "${FAILS[*]}")" || EMU_RC=$?
+	emu_kill
+	trap - EXIT INT TERM
+	case $EMU_RC in
+	0) EMU_RESULT=expected ;;
+	1) EMU_RESULT=failure ;;
+	2) EMU_RESULT=timeout ;;
+	3) EMU_RESULT=exited ;;
+	*) EMU_RESULT="watch error $EMU_RC" ;;
+	esac
 }

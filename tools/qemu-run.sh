@@ -61,26 +61,11 @@ ARGS=(-m "$MEM" -smp "$CPUS" "${ACCEL[@]}"
 ARGS+=(-boot "$BOOTC" -serial "file:$SERIAL" -display none -monitor none
 	-no-reboot -nodefaults -vga std "${EXTRA[@]}")
 
-FAIL_RE=$(IFS='|'; echo "${FAILS[*]}")
 start=$(date +%s)
 echo "qemu-system-x86_64 ${ARGS[*]}" >"$QLOG"
 qemu-system-x86_64 "${ARGS[@]}" </dev/null >>"$QLOG" 2>&1 &
-QPID=$!
-cleanup() { kill -KILL "$QPID" 2>/dev/null || true; wait "$QPID" 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
-
-rc=0
-"$TOOLS/watch-serial.sh" "$QPID" "$SERIAL" "$TIMEOUT" "$EXPECT" "$FAIL_RE" || rc=$?
-cleanup
-trap - EXIT INT TERM
-
-case $rc in
-0) result=expected ;;
-1) result=failure ;;
-2) result=timeout ;;
-3) result=exited; tail -n 3 "$QLOG" | sed 's/^/qemu-run: /' ;;
-*) result="watch error $rc" ;;
-esac
+emu_watch $!
+[ "$EMU_RC" -ne 3 ] || tail -n 3 "$QLOG" | sed 's/^/qemu-run: /'
 echo "qemu-run: serial $SERIAL, qemu output $QLOG"
-echo "qemu-run: $result after $(( $(date +%s) - start )) s (${ACCEL[*]})"
-exit "$rc"
+echo "qemu-run: $EMU_RESULT after $(( $(date +%s) - start )) s (${ACCEL[*]})"
+exit "$EMU_RC"
