@@ -38,5 +38,6 @@
 #define ICR_SHORTHAND_ALL_INCL (2u << 18)
 #define ICR_SHORTHAND_ALL_EXCL (3u << 18)
 #define ICR_DEST_SHIFT 24		/* destination in ICR high bits 31:24 (xAPIC) */
+#define X2APIC_ICR_DEST_SHIFT 32	/* x2APIC ICR MSR: destination in bits 63:32 (SDM 10.12.9) */
 
 #endif
