@@ -85,6 +85,6 @@ bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 		lapic_write(reg, v);
 		break;
 	}
-	vmwrite(VMCS_GUEST_RIP, vmread(VMCS_GUEST_RIP) + st.len);
+	guest_advance_rip(st.len);
 	return true;
 }

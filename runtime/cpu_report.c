@@ -24,8 +24,27 @@ static void cpu_signature(u32 eax, u32 *family, u32 *model, u32 *stepping)
 	*stepping = eax & 0xf;
 }
 
+/* The CPUID words that decide VMX controls and the guest's CPUID policy
+ * (xmhf/lib/vmx_ctls.c, cpuid_policy.c); docs/testing.md tabulates them. */
+static void cpuid_report(const struct cpu *c)
+{
+	u32 max = cpuid(0, 0).eax, ext = cpuid(CPUID_LEAF_EXT_MAX, 0).eax;
+	struct cpuid_regs z = { 0 }, l1 = cpuid(CPUID_LEAF_FEATURES, 0);
+	struct cpuid_regs l7 = max >= CPUID_LEAF_EXT_FEATURES ? cpuid(CPUID_LEAF_EXT_FEATURES, 0) : z;
+	struct cpuid_regs la = max >= CPUID_LEAF_PMU ? cpuid(CPUID_LEAF_PMU, 0) : z;
+	struct cpuid_regs d0 = max >= CPUID_LEAF_XSAVE ? cpuid(CPUID_LEAF_XSAVE, 0) : z;
+	struct cpuid_regs d1 = max >= CPUID_LEAF_XSAVE ? cpuid(CPUID_LEAF_XSAVE, 1) : z;
+	struct cpuid_regs e1 = ext >= CPUID_LEAF_EXT_INFO ? cpuid(CPUID_LEAF_EXT_INFO, 0) : z;
+
+	hv_printf("CPU %u: cpuid max=0x%x 1.ecx=0x%08x 1.edx=0x%08x 7.ebx=0x%08x 7.ecx=0x%08x "
+		  "7.edx=0x%08x a.eax=0x%08x d0.eax=0x%08x d0.edx=0x%08x d1.eax=0x%08x "
+		  "80000001.ecx=0x%08x 80000001.edx=0x%08x\n", c->index, max, l1.ecx, l1.edx, l7.ebx,
+		  l7.ecx, l7.edx, la.eax, d0.eax, d0.edx, d1.eax, e1.ecx, e1.edx);
+}
+
 void cpu_report(const struct cpu *c)
 {
+	cpuid_report(c);
 	u32 fam, model, step;
 	const char *mode = (rdmsr(MSR_IA32_EFER) & EFER_LMA) ? "64-bit" : "NOT-64-bit";
 
@@ -44,7 +63,7 @@ void cpu_report(const struct cpu *c)
 	hv_printf("CPU %u: lapic=%u family=0x%x model=0x%x stepping=%u mode=%s vmx=yes "
 		  "feature_control=0x%llx basic=0x%llx pinbased=0x%llx procbased=0x%llx "
 		  "secondary=0x%llx exit=0x%llx entry=0x%llx cr0_fixed0=0x%llx cr0_fixed1=0x%llx "
-		  "cr4_fixed0=0x%llx cr4_fixed1=0x%llx\n",
+		  "cr4_fixed0=0x%llx cr4_fixed1=0x%llx misc=0x%llx ept_vpid=0x%llx\n",
 		  c->index, c->apic_id, fam, model, step, mode,
 		  (unsigned long long)rdmsr(MSR_IA32_FEATURE_CONTROL), (unsigned long long)basic,
 		  (unsigned long long)rdmsr(tru ? MSR_IA32_VMX_TRUE_PINBASED_CTLS
@@ -57,5 +76,9 @@ void cpu_report(const struct cpu *c)
 		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR0_FIXED0),
 		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR0_FIXED1),
 		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR4_FIXED0),
-		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR4_FIXED1));
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_CR4_FIXED1),
+		  (unsigned long long)rdmsr(MSR_IA32_VMX_MISC),
+		  (unsigned long long)(has2 && ((rdmsr(MSR_IA32_VMX_PROCBASED_CTLS2) >> 32) &
+						(PROC2_ENABLE_EPT | PROC2_ENABLE_VPID))
+					   ? rdmsr(MSR_IA32_VMX_EPT_VPID_CAP) : 0));
 }

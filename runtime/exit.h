@@ -6,8 +6,7 @@
 typedef void (*exit_handler_fn)(struct cpu *c, struct guest_regs *r);
 
 void exit_nmi(struct cpu *c, struct guest_regs *r);
-/* Inject a pending guest NMI if no other event is being injected. */
-void guest_nmi_deliver(struct cpu *c);
+void exit_nmi_window(struct cpu *c, struct guest_regs *r);
 void exit_cpuid(struct cpu *c, struct guest_regs *r);
 void exit_rdmsr(struct cpu *c, struct guest_regs *r);
 void exit_wrmsr(struct cpu *c, struct guest_regs *r);
@@ -21,6 +20,8 @@ __attribute__((noreturn)) void exit_fatal(struct cpu *c, struct guest_regs *r);
 
 /* Helpers shared by the handlers. */
 void guest_skip_instruction(void);
+/* RIP += len for an instruction the hypervisor completed for the guest. */
+void guest_advance_rip(u64 len);
 u64 guest_gpr_read(const struct guest_regs *r, unsigned index);
 void guest_gpr_write(struct guest_regs *r, unsigned index, u64 value);
 /* Hardware exception into the guest on the next VM entry (SDM 26.6). */

@@ -1,7 +1,13 @@
-/* CPUID exits unconditionally in VMX non-root (SDM 25.1.2). */
+/* CPUID exits unconditionally in VMX non-root (SDM 25.1.2); the answer is
+ * the host's, rewritten by xmhf/lib/cpuid_policy.c for the guest's CR4. */
 #include "exit.h"
+#include "vmcs.h"
+#include "vmcs_setup.h"
 #include "cpu.h"
-#include "cpuid_policy.h"
+#include "cr_policy.h"
+#include "arch/vmcs_fields.h"
+
+struct cpuid_policy guest_cpuid_policy;
 
 void exit_cpuid(struct cpu *c, struct guest_regs *r)
 {
@@ -9,7 +15,10 @@ void exit_cpuid(struct cpu *c, struct guest_regs *r)
 	struct cpuid_regs out = cpuid(leaf, sub);
 
 	(void)c;
-	cpuid_policy_apply(leaf, sub, &out);
+	u64 cr4 = cr_guest_view(vmread(VMCS_GUEST_CR4), vmread(VMCS_CR4_READ_SHADOW),
+				vmread(VMCS_CR4_GUEST_HOST_MASK));
+
+	cpuid_policy_apply(&guest_cpuid_policy, cr4, leaf, sub, &out);
 	r->gpr[GPR_RAX] = out.eax;
 	r->gpr[GPR_RBX] = out.ebx;
 	r->gpr[GPR_RCX] = out.ecx;

@@ -20,8 +20,9 @@ static enum cr_result mov_to_cr(struct cpu *c, unsigned cr, u64 v)
 	case 0:
 		res = cr0_write(&vmx_caps, &s, v);
 		break;
-	case 3:
+	case 3:	/* exits only without TRUE controls; MOV to CR3 flushes (SDM 4.10.4.1) */
 		vmwrite(VMCS_GUEST_CR3, v);
+		vcpu_make_request(&c->requests, VCPU_REQ_TLB_FLUSH);
 		return CR_OK;
 	case 4:
 		res = cr4_write(&vmx_caps, &s, v);

@@ -1,13 +1,12 @@
-/* VM-exit entry from vmx_exit_stub: count, trace, dispatch, then check the
- * VMCS before resuming when guest state changed (SDM 27 VM exits; 26.3.1
- * checks done in software first). */
+/* VM-exit entry from vmx_exit_stub: count, trace, dispatch (SDM 27 VM exits).
+ * What must happen before the next entry is a vCPU request, handled by
+ * vcpu_handle_requests() (vcpu_requests.c) on the way back in. */
 #include "exit.h"
 #include "vmcs.h"
 #include "vmx_insn.h"
 #include "vmcs_dump.h"
 #include "vmcs_names.h"
 #include "boot_info.h"
-#include "vcpu_start.h"
 #include "serial.h"
 #include "format.h"
 #include "arch/vmcs_fields.h"
@@ -19,6 +18,7 @@ __attribute__((noreturn)) void vmx_entry_failed(void);
 
 static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 	[EXIT_REASON_EXCEPTION_NMI] = exit_nmi,
+	[EXIT_REASON_NMI_WINDOW] = exit_nmi_window,
 	[EXIT_REASON_CPUID] = exit_cpuid,
 	[EXIT_REASON_RDMSR] = exit_rdmsr,
 	[EXIT_REASON_WRMSR] = exit_wrmsr,
@@ -71,25 +71,6 @@ static void trace_exit(const struct cpu *c, u32 reason)
 		  (unsigned long long)vmread(VMCS_GUEST_RIP));
 }
 
-/* Run the software checks when guest state changed since the last entry
- * (always in a debug build); a violation stops here with the rule named. */
-static void check_before_entry(struct cpu *c)
-{
-	u64 intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);
-
-	/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI; outside SMM
-	 * it fails the next entry (SDM 26.3.1.5). */
-	if (intr & INTR_BLOCK_SMI)
-		vmwrite(VMCS_GUEST_INTERRUPTIBILITY, intr & ~(u64)INTR_BLOCK_SMI);
-#ifndef XMHF_DEBUG
-	if (!c->vmcs_dirty)
-		return;
-#endif
-	c->vmcs_dirty = false;
-	if (vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
-		vmx_fatal(c, NULL, "guest state would fail VM entry (VMCS check lines below)");
-}
-
 void vmx_exit_handler(struct guest_regs *r)
 {
 	struct cpu *c = this_cpu();
@@ -115,11 +96,6 @@ void vmx_exit_handler(struct guest_regs *r)
 		handlers[basic](c, r);
 	else
 		exit_fatal(c, r);
-	if (vcpu_state(&c->sipi) == VCPU_INIT_PENDING && vcpu_take_init(&c->sipi))
-		vcpu_restart_after_init(c, r);
-	else if (c->guest_nmi_pending)
-		guest_nmi_deliver(c);
-	check_before_entry(c);
 }
 
 /* VMLAUNCH or VMRESUME returned: VMfailInvalid or VMfailValid (SDM 30.2, 30.4). */

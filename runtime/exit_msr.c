@@ -52,6 +52,18 @@ static bool write_apic_base(struct cpu *c, u64 v)
 	return wrmsr_safe(MSR_IA32_APIC_BASE, v);
 }
 
+/* With IA32_PERF_GLOBAL_CTRL switched, the guest's value lives in the VMCS
+ * and is loaded at entry; exits load 0 (SDM 26.3.2.1, 27.5.1). The value is
+ * tried on the MSR itself first, so a reserved bit is #GP as on bare hardware. */
+static bool write_perf_global_ctrl(u64 v)
+{
+	if (!wrmsr_safe(MSR_IA32_PERF_GLOBAL_CTRL, v))
+		return false;
+	wrmsr(MSR_IA32_PERF_GLOBAL_CTRL, 0);
+	vmwrite(VMCS_GUEST_IA32_PERF_GLOBAL_CTRL, v);
+	return true;
+}
+
 void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 {
 	u32 msr = (u32)r->gpr[GPR_RCX];
@@ -64,6 +76,9 @@ void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 		break;
 	case MSR_IA32_APIC_BASE:
 		ok = write_apic_base(c, v);
+		break;
+	case MSR_IA32_PERF_GLOBAL_CTRL:	/* intercepted only when switched */
+		ok = write_perf_global_ctrl(v);
 		break;
 	case MSR_X2APIC_ICR:	/* x2APIC mode (SDM 10.12.9): same IPI path as the xAPIC ICR */
 		ok = rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD;

@@ -2,6 +2,9 @@
 #include "vmcs.h"
 #include "arch/vmcs_fields.h"
 #include "arch/vmx_controls.h"
+#include "arch/cr.h"
+#include "arch/msr.h"
+#include "percpu.h"
 
 struct cr_state guest_cr_load(void)
 {
@@ -28,8 +31,18 @@ static void load_pdptes(void)
 	vmwrite(VMCS_GUEST_PDPTE3, pdpte[3]);
 }
 
+/* Bits whose change makes MOV to CR0/CR4 or WRMSR EFER drop cached
+ * translations (SDM 4.10.4.1; a superset is harmless). With VPID nothing is
+ * flushed at VM entry, so the emulated write asks for INVVPID. */
+#define CR0_TLB_BITS (CR0_PG | CR0_PE | CR0_WP)
+#define CR4_TLB_BITS (CR4_PGE | CR4_PAE | CR4_PSE | CR4_PCIDE | CR4_SMEP | CR4_SMAP | CR4_PKE | CR4_LA57)
+#define EFER_TLB_BITS (EFER_NXE | EFER_LME | EFER_LMA)
+
 void guest_cr_store(const struct cr_state *old, const struct cr_state *s)
 {
+	if (((s->cr0 ^ old->cr0) & CR0_TLB_BITS) || ((s->cr4 ^ old->cr4) & CR4_TLB_BITS) ||
+	    ((s->efer ^ old->efer) & EFER_TLB_BITS))
+		vcpu_make_request(&this_cpu()->requests, VCPU_REQ_TLB_FLUSH);
 	if (s->cr0 != old->cr0)
 		vmwrite(VMCS_GUEST_CR0, s->cr0);
 	if (s->cr0_shadow != old->cr0_shadow)

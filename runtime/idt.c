@@ -1,6 +1,7 @@
 /* IDT for the hypervisor: 32 exception gates (SDM Vol. 3A 6.14.1); any
  * exception in VMX root is a hypervisor bug, so it is reported and the CPU halts. */
 #include "idt.h"
+#include "nmi.h"
 #include "percpu.h"
 #include "cpu.h"
 #include "serial.h"
@@ -48,10 +49,11 @@ extern const struct extable_entry __extable_start[], __extable_end[];
  * (used by the *_safe MSR accessors); any other exception is fatal. */
 void exception_handle(struct exception_frame *f)
 {
-	/* An NMI in VMX root is an INIT kick that arrived while this CPU was
-	 * already out of the guest: the pending INIT is seen before VM entry. */
-	if (f->vector == VEC_NMI)
+	/* An NMI in VMX root: a kick, or the guest's NMI (runtime/nmi.c). */
+	if (f->vector == VEC_NMI) {
+		nmi_in_root(&f->rip);
 		return;
+	}
 	for (const struct extable_entry *e = __extable_start; e < __extable_end; e++) {
 		if (e->insn == f->rip) {
 			f->rip = e->fixup;

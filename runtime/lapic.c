@@ -1,3 +1,5 @@
+/* Host access to this CPU's local APIC, in whichever mode the guest left it:
+ * xAPIC MMIO, or x2APIC MSRs once IA32_APIC_BASE.EXTD is set (SDM 10.12). */
 #include "lapic.h"
 #include "arch/apic.h"
 #include "arch/msr.h"
@@ -7,6 +9,11 @@
 u64 lapic_base(void)
 {
 	return rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_ADDR_MASK;
+}
+
+static bool x2apic_on(void)
+{
+	return rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_EXTD;
 }
 
 u32 lapic_read(u32 reg)
@@ -21,18 +28,32 @@ void lapic_write(u32 reg, u32 v)
 
 u32 lapic_id(void)
 {
+	if (x2apic_on())
+		return (u32)rdmsr(MSR_X2APIC_ID);
 	return lapic_read(APIC_REG_ID) >> APIC_ID_SHIFT;
 }
 
-/* SDM 10.6.1: write ICR high first; the write to ICR low sends the IPI. */
+/* SDM 10.6.1: write ICR high first; the write to ICR low sends the IPI. The
+ * guest may be between its own ICR high and low writes (they reach the real
+ * APIC): its ICR high is put back. x2APIC: one 64-bit write, no delivery
+ * status (SDM 10.12.9). */
 bool lapic_send_ipi(u32 dest_apic_id, u32 icr_lo)
 {
+	u32 saved_hi;
+	bool sent = false;
+
+	if (x2apic_on()) {
+		wrmsr(MSR_X2APIC_ICR, ((u64)dest_apic_id << 32) | icr_lo);
+		return true;
+	}
+	saved_hi = lapic_read(APIC_REG_ICR_HI);
 	lapic_write(APIC_REG_ICR_HI, dest_apic_id << ICR_DEST_SHIFT);
 	lapic_write(APIC_REG_ICR_LO, icr_lo);
-	for (int i = 0; i < 1000; i++) {
-		if (!(lapic_read(APIC_REG_ICR_LO) & ICR_SEND_PENDING))
-			return true;
-		udelay(10);
+	for (int i = 0; i < 1000 && !sent; i++) {
+		sent = !(lapic_read(APIC_REG_ICR_LO) & ICR_SEND_PENDING);
+		if (!sent)
+			udelay(10);
 	}
-	return false;
+	lapic_write(APIC_REG_ICR_HI, saved_hi);
+	return sent;
 }

@@ -11,7 +11,7 @@
 #include "version.h"
 #include "acpi_madt.h"
 #include "vmx_start.h"
-#include "vcpu_start.h"
+#include "init_sipi.h"
 #include "native_boot.h"
 #include "delay.h"
 #include "ept.h"
@@ -72,7 +72,7 @@ __attribute__((noreturn)) void ap_main(struct cpu *c)
 	if (vmx_cpu_start(c)) {
 		hv_printf("CPU %u: VMX on, VMCS ready; waiting for the guest's INIT-SIPI\n", c->index);
 		__atomic_store_n(&c->vmx_ready, 1, __ATOMIC_RELEASE);
-		vcpu_first_start(c);
+		init_sipi_first_start(c);
 	}
 	cpu_halt_forever();
 }

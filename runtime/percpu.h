@@ -4,6 +4,8 @@
 #include "types.h"
 #include "layout.h"
 #include "vcpu_sipi.h"
+#include "vcpu_request.h"
+#include "percpu_offsets.h"
 
 #define CPU_STACK_SIZE 16384
 
@@ -32,20 +34,25 @@ struct cpu {
 	u8 vmxon_region[4096];		/* page aligned: first in the struct */
 	u8 vmcs[4096];
 	struct cpu *self;		/* GS base points at the struct; see this_cpu() */
+	u32 requests;			/* enum vcpu_request bits (vcpu_request.h) */
+	u8 launched;			/* false until the first VM exit */
 	u32 index;
 	u32 apic_id;
 	volatile u32 online;		/* set by the CPU itself once in 64-bit C code */
 	struct tss64 tss;
-	bool vmcs_dirty;		/* guest state written since the last check */
-	bool launched;			/* false until the first VM exit */
 	volatile u32 vmx_ready;		/* VMXON done and VMCS set up */
 	struct vcpu_sipi sipi;		/* emulated INIT/SIPI state of this vCPU */
+	u32 kick_inflight;		/* a kick NMI was sent and not yet taken (nmi.c) */
+	bool nmi_pending;		/* a guest NMI waits for an injection window */
+	u64 guest_perf_global_ctrl;	/* IA32_PERF_GLOBAL_CTRL at boot: the INIT value */
 	u32 guest_ldr, guest_dfr;	/* APIC logical addressing the guest set */
-	bool guest_nmi_pending;		/* a guest NMI still to inject */
 	u32 hv_access_logged;		/* EPT_QUAL_{READ,WRITE,FETCH} kinds already logged */
 	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
 	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));
 } __attribute__((aligned(4096)));
+
+_Static_assert(offsetof(struct cpu, requests) == CPU_OFF_REQUESTS, "vmx_entry.S");
+_Static_assert(offsetof(struct cpu, launched) == CPU_OFF_LAUNCHED, "vmx_entry.S");
 
 extern struct cpu cpus[MAX_CPUS];
 extern u32 cpu_count;

@@ -27,8 +27,8 @@ void vmwrite(u32 field, u64 value)
 			 vmcs_field_name(field), field, (unsigned long long)value);
 	/* Any guest-state write but RIP re-arms the pre-entry checker. */
 	if ((VMCS_ENC_TYPE(field) == VMCS_TYPE_GUEST && field != VMCS_GUEST_RIP) ||
-	    field == VMCS_ENTRY_CTLS || field == VMCS_ENTRY_INTR_INFO)
-		this_cpu()->vmcs_dirty = true;
+	    field == VMCS_ENTRY_CTLS || field == VMCS_ENTRY_INTR_INFO || field == VMCS_PROC_BASED_CTLS)
+		vcpu_make_request(&this_cpu()->requests, VCPU_REQ_VMCS_CHECK);
 }
 
 void vmcs_write_list(const struct vmcs_field_value *f, unsigned n)

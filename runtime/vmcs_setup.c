@@ -4,11 +4,13 @@
 #include "vmcs_setup.h"
 #include "vmcs.h"
 #include "vmx_ctls.h"
+#include "cpuid_policy.h"
 #include "cr_policy.h"
 #include "percpu.h"
 #include "idt.h"
 #include "cpu.h"
 #include "serial.h"
+#include "msr_safe.h"
 #include "arch/vmcs_fields.h"
 #include "arch/vmx_controls.h"
 #include "arch/msr.h"
@@ -18,54 +20,28 @@ struct vmx_controls vmx_ctls;
 
 void vmx_exit_stub(void);
 
-static bool compute(const char *what, u64 cap, u32 required, u32 optional, u32 *out)
-{
-	u32 missing;
-
-	if (vmx_ctl_compute(cap, required, optional, out, &missing) == 0)
-		return true;
-	hv_printf("xmhf-ng: VMX lacks required %s control bits 0x%08x (capability MSR 0x%016llx): "
-		  "cannot run the guest\n", what, missing, (unsigned long long)cap);
-	return false;
-}
-
-/* Secondary features the guest uses when the CPU has them (XMHF64 bugs
- * 002/003/005/096): enabled exactly when both CPUID and VMX allow them. */
-static u32 guest_visible_proc2(void)
-{
-	u32 want = 0;
-
-	if (cpuid(CPUID_LEAF_EXT_MAX, 0).eax >= CPUID_LEAF_EXT_INFO &&
-	    (cpuid(CPUID_LEAF_EXT_INFO, 0).edx & CPUID80000001_EDX_RDTSCP))
-		want |= PROC2_ENABLE_RDTSCP;
-	if (cpuid(0, 0).eax >= CPUID_LEAF_EXT_FEATURES &&
-	    (cpuid(CPUID_LEAF_EXT_FEATURES, 0).ebx & CPUID7_EBX_INVPCID))
-		want |= PROC2_ENABLE_INVPCID;
-	if (cpuid(0, 0).eax >= CPUID_LEAF_XSAVE &&
-	    (cpuid(CPUID_LEAF_FEATURES, 0).ecx & CPUID1_ECX_XSAVE) &&
-	    (cpuid(CPUID_LEAF_XSAVE, 1).eax & CPUIDD1_EAX_XSAVES))
-		want |= PROC2_ENABLE_XSAVES;
-	return want;
-}
-
 bool vmx_controls_compute(const struct vmx_caps *c)
 {
-	struct vmx_controls *v = &vmx_ctls;
+	struct vmx_host_features f = vmx_host_features(cpuid_query_host, NULL);
+	struct vmx_ctl_missing m;
+	u64 v;
 
-	/* NMI exiting: a real NMI is how an INIT reaches a vCPU running the guest. */
-	if (!compute("pin-based (NMI exiting)", c->pinbased, PIN_CTLS_NMI_EXITING, 0, &v->pin) ||
-	    !compute("processor-based", c->procbased,
-		     PROC_CTLS_USE_MSR_BITMAPS | PROC_CTLS_ACTIVATE_SECONDARY, 0, &v->proc) ||
-	    !compute("secondary (EPT, unrestricted guest)", c->procbased2,
-		     PROC2_ENABLE_EPT | PROC2_UNRESTRICTED_GUEST,
-		     PROC2_ENABLE_VPID | guest_visible_proc2(), &v->proc2) ||
-	    !compute("VM-exit", c->exit,
-		     EXIT_CTLS_HOST_ADDR_SPACE_SIZE | EXIT_CTLS_SAVE_EFER | EXIT_CTLS_LOAD_EFER,
-		     EXIT_CTLS_SAVE_PAT | EXIT_CTLS_LOAD_PAT, &v->exit) ||
-	    !compute("VM-entry", c->entry, ENTRY_CTLS_LOAD_EFER, ENTRY_CTLS_LOAD_PAT, &v->entry))
+	/* Bochs 2.7 reports PMU version 2 without the MSR (ignore_bad_msrs=0):
+	 * believe the MSR. */
+	if (f.pmu_version >= 2 && !rdmsr_safe(MSR_IA32_PERF_GLOBAL_CTRL, &v)) {
+		hv_printf("xmhf-ng: CPUID reports PMU version %u but IA32_PERF_GLOBAL_CTRL "
+			  "faults: the PMU is hidden from the guest\n", f.pmu_version);
+		f.pmu_version = 0;
+	}
+	if (!vmx_controls_choose(c, &f, &vmx_ctls, &m)) {
+		hv_printf("xmhf-ng: VMX lacks required %s control bits 0x%08x (capability MSR "
+			  "0x%016llx): cannot run the guest\n", m.what, m.bits, (unsigned long long)m.cap);
 		return false;
-	/* IA-32e mode guest follows EFER.LMA at run time; the guest starts in real mode. */
-	v->entry &= ~ENTRY_CTLS_IA32E_MODE_GUEST;
+	}
+	guest_cpuid_policy = (struct cpuid_policy){
+		.proc2 = vmx_ctls.proc2,
+		.pmu_switched = vmx_ctls.entry & ENTRY_CTLS_LOAD_PERF_GLOBAL_CTRL,
+	};
 	return true;
 }
 
@@ -98,6 +74,8 @@ static void write_host_state(struct cpu *c)
 	vmwrite(VMCS_HOST_IA32_EFER, rdmsr(MSR_IA32_EFER));
 	if (vmx_ctls.exit & EXIT_CTLS_LOAD_PAT)
 		vmwrite(VMCS_HOST_IA32_PAT, rdmsr(MSR_IA32_PAT));
+	if (vmx_ctls.exit & EXIT_CTLS_LOAD_PERF_GLOBAL_CTRL)
+		vmwrite(VMCS_HOST_IA32_PERF_GLOBAL_CTRL, 0);	/* no counting in VMX root */
 	vmwrite(VMCS_HOST_RSP, (u64)(c->stack + CPU_STACK_SIZE));
 	vmwrite(VMCS_HOST_RIP, (u64)vmx_exit_stub);
 }
@@ -115,6 +93,14 @@ void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys)
 	vmwrite(VMCS_EPT_POINTER, eptp);
 	if (vmx_ctls.proc2 & PROC2_ENABLE_VPID)
 		vmwrite(VMCS_VPID, c->index + 1);	/* 0 is the host's (SDM 26.2.1.1) */
+	if (vmx_ctls.proc2 & PROC2_ENABLE_XSAVES)
+		vmwrite(VMCS_XSS_EXITING_BITMAP, 0);	/* no XSAVES/XRSTORS exits (SDM 25.1.3) */
+	/* The guest's counters start as this CPU's firmware left them; INIT
+	 * brings them back to that value (init_sipi.c). */
+	if (vmx_ctls.entry & ENTRY_CTLS_LOAD_PERF_GLOBAL_CTRL) {
+		c->guest_perf_global_ctrl = rdmsr(MSR_IA32_PERF_GLOBAL_CTRL);
+		vmwrite(VMCS_GUEST_IA32_PERF_GLOBAL_CTRL, c->guest_perf_global_ctrl);
+	}
 	vmwrite(VMCS_CR0_GUEST_HOST_MASK, cr0_guest_host_mask(&vmx_caps));
 	vmwrite(VMCS_CR4_GUEST_HOST_MASK, cr4_guest_host_mask(&vmx_caps));
 	vmwrite(VMCS_ENTRY_INTR_INFO, 0);

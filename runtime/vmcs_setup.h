@@ -3,10 +3,11 @@
 #include "percpu.h"
 #include "vmcs_check.h"
 
-struct vmx_controls {
-	u32 pin, proc, proc2, exit, entry;
-};
+#include "vmx_ctls.h"
+#include "cpuid_policy.h"
+
 extern struct vmx_controls vmx_ctls;
+extern struct cpuid_policy guest_cpuid_policy;	/* exit_cpuid.c */
 
 /* From the BSP's capabilities; false after one clear line naming what lacks. */
 bool vmx_controls_compute(const struct vmx_caps *c);

@@ -47,4 +47,13 @@ static inline void invept(u64 type, u64 eptp)
 	asm volatile("invept %0, %1" : : "m"(d), "r"(type) : "cc", "memory");
 }
 
+struct invvpid_desc { u64 vpid, linear; };
+
+/* A failure here is a hypervisor bug (type checked against the capability MSR). */
+static inline void invvpid(u64 type, u16 vpid)
+{
+	struct invvpid_desc d = { vpid, 0 };
+	asm volatile("invvpid %0, %1" : : "m"(d), "r"(type) : "cc", "memory");
+}
+
 #endif

@@ -67,9 +67,13 @@ bool vmx_cpu_on(struct cpu *c)
 	}
 	if (!feature_control_ok(c))
 		return false;
-	/* CR0/CR4 bits fixed in VMX operation (SDM 23.8, Appendix A.7, A.8). */
+	/* CR0/CR4 bits fixed in VMX operation (SDM 23.8, Appendix A.7, A.8).
+	 * CR4.OSXSAVE: the guest's XSETBV exits and runs here, and XSETBV is
+	 * #UD with it clear (SDM Vol. 2D XSETBV). Host CR4 then has it too. */
 	write_cr0((read_cr0() | vmx_caps.cr0_fixed0) & vmx_caps.cr0_fixed1);
-	write_cr4((read_cr4() | vmx_caps.cr4_fixed0 | CR4_VMXE) & vmx_caps.cr4_fixed1);
+	write_cr4((read_cr4() | vmx_caps.cr4_fixed0 | CR4_VMXE |
+		   ((cpuid(CPUID_LEAF_FEATURES, 0).ecx & CPUID1_ECX_XSAVE) ? CR4_OSXSAVE : 0)) &
+		  vmx_caps.cr4_fixed1);
 	/* VMXON region and VMCS start with the VMCS revision identifier (SDM 24.2). */
 	*(u32 *)c->vmxon_region = VMX_BASIC_REVISION(vmx_caps.basic);
 	*(u32 *)c->vmcs = VMX_BASIC_REVISION(vmx_caps.basic);

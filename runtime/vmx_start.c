@@ -20,7 +20,7 @@
 
 #define MBR_LOAD_ADDR 0x7c00
 
-void vmx_launch(const struct guest_regs *r);
+void vmx_launch_regs(const struct guest_regs *r, void *stack_top);
 
 static u8 msr_bitmap[MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
 static u64 eptp;
@@ -44,6 +44,12 @@ static bool ept_caps_ok(const struct vmx_caps *c)
 	return true;
 }
 
+static void print_hidden(void *arg, const char *feature, const char *why)
+{
+	(void)arg;
+	hv_printf("xmhf-ng: CPUID hides %s from the guest: %s\n", feature, why);
+}
+
 bool vmx_global_init(void)
 {
 	if (!cpu_has_vmx()) {
@@ -56,7 +62,8 @@ bool vmx_global_init(void)
 	hv_printf("xmhf-ng: VMX controls pin=0x%08x proc=0x%08x proc2=0x%08x exit=0x%08x "
 		  "entry=0x%08x\n", vmx_ctls.pin, vmx_ctls.proc, vmx_ctls.proc2, vmx_ctls.exit,
 		  vmx_ctls.entry);
-	msr_bitmap_build_policy(msr_bitmap);
+	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
+	msr_bitmap_build_policy(msr_bitmap, guest_cpuid_policy.pmu_switched);
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
 			 boot_info.hv_size, lapic_base());
 	return true;
@@ -68,9 +75,29 @@ void vmx_prepare_guest(void)
 	ept_guard_init();
 }
 
+/* Every AP runs with the BSP's controls: its own capabilities must match
+ * (a mixed-stepping or misconfigured machine is refused, as Xen does). */
+static bool same_caps_as_bsp(const struct cpu *c)
+{
+	struct vmx_caps mine;
+
+	if (c->index == 0)
+		return true;
+	memset(&mine, 0, sizeof(mine));		/* padding too: compared with memcmp */
+	vmx_read_caps(&mine);
+	if (!memcmp(&mine, &vmx_caps, sizeof(mine)))
+		return true;
+	hv_printf("CPU %u: VMX capabilities differ from the boot CPU's (basic 0x%llx vs 0x%llx, "
+		  "secondary 0x%llx vs 0x%llx, EPT/VPID 0x%llx vs 0x%llx)\n", c->index,
+		  (unsigned long long)mine.basic, (unsigned long long)vmx_caps.basic,
+		  (unsigned long long)mine.procbased2, (unsigned long long)vmx_caps.procbased2,
+		  (unsigned long long)mine.ept_vpid, (unsigned long long)vmx_caps.ept_vpid);
+	return false;
+}
+
 bool vmx_cpu_start(struct cpu *c)
 {
-	if (!vmx_cpu_on(c))
+	if (!same_caps_as_bsp(c) || !vmx_cpu_on(c))
 		return false;
 	vmcs_setup(c, eptp, hv_virt_to_phys(msr_bitmap));
 	return true;
@@ -86,12 +113,15 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 	vmcs_write_list(s.f, s.n);
 	regs.gpr[GPR_RDX] = s.rdx;
 	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
-	c->vmcs_dirty = false;
-	if (vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
-		vmx_fatal(c, &regs, "initial guest state would fail VM entry (VMCS check lines below)");
 	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x\n",
 		  c->index, drive);
+	vmx_launch(c, &regs);
+}
+
+/* The VM-entry checker runs before this entry: vmcs_write_list() requested it. */
+void vmx_launch(struct cpu *c, const struct guest_regs *r)
+{
 	c->launched = false;
-	vmx_launch(&regs);
+	vmx_launch_regs(r, c->stack + CPU_STACK_SIZE);
 	__builtin_unreachable();
 }

@@ -10,6 +10,8 @@ bool vmx_global_init(void);
 void vmx_prepare_guest(void);
 /* On each CPU after vmx_global_init(): VMXON and a ready VMCS. */
 bool vmx_cpu_start(struct cpu *c);
+/* First entry of a guest start state on this CPU (VMLAUNCH; never returns). */
+__attribute__((noreturn)) void vmx_launch(struct cpu *c, const struct guest_regs *r);
 /* BSP: the guest's boot sector at 0000:7C00 in real mode (never returns). */
 __attribute__((noreturn)) void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive);
 

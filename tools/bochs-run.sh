@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Boots a disk (and optionally a CD-ROM) in Bochs with VMX (Westmere model),
+# Boots a disk (and optionally a CD-ROM) in Bochs with VMX (CPU model from
+# --model or $MODEL, default corei5_arrandale_m520: Westmere),
 # watching the serial log for an expected line or a failure pattern; Bochs is
 # always killed (SIGKILL; it ignores SIGTERM) before this script returns.
 usage() {
@@ -7,12 +8,14 @@ usage() {
 usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
          [--mem MiB] [--serial LOG] [--log BOCHSLOG] [--timeout S]
          [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--ips N]
-         [--rc "BOCHSRC LINE"]... [--magic-break stop|continue|off]
+         [--rc "BOCHSRC LINE"]... [--magic-break stop|continue|off] [--model NAME]
   IMG.geom ("cylinders heads spt", written by tools/mkguest.sh) gives the
   disk geometry. Default boot: cdrom if --cdrom is given, else disk.
   Defaults: 1 CPU, 512 MiB, 300 s, ips 50000000 (or $BOCHS_IPS; the guest TSC
   runs at ips Hz), serial/log/bochsrc in build/run/bochs-*/.
   Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
+  --model: a Bochs 2.7 CPU model (bochs-run.sh --models lists those with
+  VMX); default $MODEL or corei5_arrandale_m520.
   --rc adds a line to the generated bochsrc. --magic-break: what xchg bx,bx
   does: stop (default; Bochs stops and exits, result "exited"), continue
   (the stop is logged in the run's stdout file, then it goes on), off.
@@ -30,8 +33,15 @@ EMU=bochs
 IPS=${BOCHS_IPS:-50000000}
 EXTRA_RC=()
 MAGIC=stop
+MODEL=${MODEL:-corei5_arrandale_m520}
+# Bochs 2.7 CPU models with VMX (docs/testing.md lists what each one has).
+MODELS="corei5_lynnfield_750 corei5_arrandale_m520 corei7_sandy_bridge_2600k
+corei7_ivy_bridge_3770k corei7_haswell_4770 broadwell_ult corei7_skylake_x corei3_cnl
+corei7_icelake_u tigerlake"
+[ "${1-}" = --models ] && { echo $MODELS; exit 0; }
 emu_option() {
 	case $1 in
+	--model) MODEL=$2 ;;
 	--ips) IPS=$2 ;;
 	--rc) EXTRA_RC+=("$2") ;;
 	--magic-break) MAGIC=$2 ;;
@@ -42,6 +52,7 @@ emu_parse "$@"
 emu_check_inputs
 [ -f "$DISK.geom" ] || { echo "bochs-run: no geometry file $DISK.geom" >&2; exit 64; }
 case $MAGIC in stop|continue|off) ;; *) usage ;; esac
+case " $(echo $MODELS) " in *" $MODEL "*) ;; *) echo "bochs-run: unknown CPU model $MODEL (one of: $(echo $MODELS))" >&2; exit 64 ;; esac
 read -r CYLS HEADS SPT <"$DISK.geom"
 command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.sh)" >&2; exit 64; }
 emu_rundir
@@ -50,7 +61,7 @@ BOCHSLOG=$LOG
 RC=$RUNDIR/bochsrc
 {
 	echo "megs: $MEM"
-	echo "cpu: model=corei5_arrandale_m520, count=$CPUS, ips=$IPS, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1"
+	echo "cpu: model=$MODEL, count=$CPUS, ips=$IPS, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1"
 	echo "romimage: file=/usr/share/bochs/BIOS-bochs-latest, options=fastboot"
 	echo "vgaromimage: file=/usr/share/vgabios/vgabios.bin"
 	echo "display_library: term"
@@ -93,5 +104,5 @@ if [ "$EMU_RC" -eq 3 ]; then
 fi
 vmfail=$(grep -a -c 'VMENTER FAIL' "$BOCHSLOG" 2>/dev/null || true)
 echo "bochs-run: serial $SERIAL, bochs log $BOCHSLOG"
-echo "bochs-run: $EMU_RESULT after $(( $(date +%s) - start )) s; VMENTER FAIL lines: ${vmfail:-0}"
+echo "bochs-run: model $MODEL, $EMU_RESULT after $(( $(date +%s) - start )) s; VMENTER FAIL lines: ${vmfail:-0}"
 exit "$EMU_RC"

@@ -43,6 +43,7 @@
 #define RFLAGS_FIXED1 ARCH_BIT(1)
 #define RFLAGS_TF ARCH_BIT(8)
 #define RFLAGS_IF ARCH_BIT(9)
+#define RFLAGS_RF ARCH_BIT(16)
 #define RFLAGS_VM ARCH_BIT(17)
 #define RFLAGS_RSVD 0xffffffffffc08028ULL	/* 63:22, 15, 5, 3 must be 0 (SDM 2.3) */
 

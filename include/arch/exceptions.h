@@ -7,7 +7,9 @@
 #define VEC_DB 1
 #define VEC_NMI 2
 #define VEC_BP 3
+#define VEC_OF 4
 #define VEC_UD 6
+#define VEC_NM 7
 #define VEC_DF 8
 #define VEC_TS 10
 #define VEC_NP 11
@@ -15,6 +17,7 @@
 #define VEC_GP 13
 #define VEC_PF 14
 #define VEC_AC 17
+#define VEC_MC 18
 #define VEC_CP 21
 
 /* Vectors that push an error code in protected mode (Table 6-1). */

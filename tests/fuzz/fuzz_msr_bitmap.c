@@ -42,7 +42,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 
 	memset(page, 0xa5, sizeof(page));
 	memset(bm, 0, MSR_BITMAP_SIZE);
-	msr_bitmap_build_policy(policy);
+	bool perf = size & 1;
+
+	msr_bitmap_build_policy(policy, perf);
 	for (u32 i = 0; i < n; i++) {
 		u8 f = fuzz_u8(&in);
 
@@ -66,7 +68,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				    w ? "write" : "read");
 			pol = !in_range(msr) || (w && (msr == MSR_IA32_EFER ||
 						       msr == MSR_IA32_APIC_BASE ||
-						       msr == MSR_X2APIC_ICR));
+						       msr == MSR_X2APIC_ICR ||
+						       (perf && msr == MSR_IA32_PERF_GLOBAL_CTRL)));
 			FUZZ_ASSERT(msr_bitmap_exits(policy, msr, w) == pol, "policy, MSR 0x%x %s",
 				    msr, w ? "write" : "read");
 		}

@@ -7,7 +7,7 @@ static u8 bm[MSR_BITMAP_SIZE];
 
 int main(void)
 {
-	msr_bitmap_build_policy(bm);
+	msr_bitmap_build_policy(bm, false);
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_EFER, false));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_APIC_BASE, true));
@@ -26,6 +26,12 @@ int main(void)
 	for (int i = 0; i < MSR_BITMAP_SIZE; i++)
 		set += __builtin_popcount(bm[i]);
 	CHECK(set == 3);
+	CHECK(!msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, true));
+	/* With IA32_PERF_GLOBAL_CTRL switched its writes exit too, reads do not. */
+	msr_bitmap_build_policy(bm, true);
+	CHECK(msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, true));
+	CHECK(!msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, false));
+	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));
 
 	CHECK(msr_bitmap_intercept(bm, 0x1fff, true, false));
 	CHECK(bm[1023] == 0x80);

@@ -1,10 +1,128 @@
 #include "cpuid_policy.h"
+#include "arch/cr.h"
+#include "arch/vmx_controls.h"
 
-void cpuid_policy_apply(u32 leaf, u32 subleaf, struct cpuid_regs *r)
+enum reg { EAX, EBX, ECX, EDX };
+enum gate {
+	NEVER,		/* not virtualized: always hidden */
+	PROC2,		/* shown only with the secondary control(s) in `proc2` */
+	PMU,		/* shown only with IA32_PERF_GLOBAL_CTRL switching */
+};
+
+struct rule {
+	u32 leaf, subleaf;
+	enum reg reg;
+	u32 bit;
+	const char *name;
+	enum gate gate;
+	u32 proc2;
+	const char *why;
+};
+
+/* Features whose VMX enable control is off or absent are hidden: in VMX
+ * non-root they would be #UD or escape the hypervisor (SDM 25.3, 24.6.2). */
+static const struct rule rules[] = {
+	{ 1, 0, ECX, CPUID1_ECX_VMX, "VMX", NEVER, 0, "no nested VMX" },
+	{ 1, 0, ECX, CPUID1_ECX_SMX, "SMX", NEVER, 0, "GETSEC exits and is not emulated" },
+	{ 1, 0, EDX, CPUID1_EDX_DS, "DS", PMU, 0,
+	  "BTS/PEBS would run on in VMX root without IA32_PERF_GLOBAL_CTRL switching" },
+	{ 1, 0, ECX, CPUID1_ECX_DTES64, "DTES64", PMU, 0, "as DS" },
+	{ 1, 0, ECX, CPUID1_ECX_DS_CPL, "DS-CPL", PMU, 0, "as DS" },
+	{ 1, 0, ECX, CPUID1_ECX_PDCM, "PDCM", PMU, 0, "the PMU is hidden" },
+	{ 7, 0, EBX, CPUID7_EBX_INVPCID, "INVPCID", PROC2, PROC2_ENABLE_INVPCID,
+	  "#UD without \"enable INVPCID\"" },
+	{ 7, 0, EBX, CPUID7_EBX_PT, "Intel PT", NEVER, 0,
+	  "output would bypass EPT (\"Intel PT uses guest-physical addresses\" not used)" },
+	{ 7, 0, ECX, CPUID7_ECX_WAITPKG, "WAITPKG", PROC2, PROC2_USER_WAIT_PAUSE,
+	  "TPAUSE/UMWAIT #UD without \"enable user wait and pause\"" },
+	{ CPUID_LEAF_XSAVE, 1, EAX, CPUIDD1_EAX_XSAVES, "XSAVES", PROC2, PROC2_ENABLE_XSAVES,
+	  "#UD without \"enable XSAVES/XRSTORS\"" },
+	{ CPUID_LEAF_EXT_INFO, 0, EDX, CPUID80000001_EDX_RDTSCP, "RDTSCP", PROC2,
+	  PROC2_ENABLE_RDTSCP, "#UD without \"enable RDTSCP\"" },
+};
+
+static u32 *reg_of(struct cpuid_regs *r, enum reg g)
 {
-	(void)subleaf;
-	if (leaf == CPUID_LEAF_FEATURES) {
-		r->ecx &= ~(CPUID1_ECX_VMX | CPUID1_ECX_SMX);
-		r->ecx |= CPUID1_ECX_HYPERVISOR;
+	return g == EAX ? &r->eax : g == EBX ? &r->ebx : g == ECX ? &r->ecx : &r->edx;
+}
+
+static bool shown(const struct cpuid_policy *p, const struct rule *u)
+{
+	switch (u->gate) {
+	case PROC2:
+		return (p->proc2 & u->proc2) == u->proc2;
+	case PMU:
+		return p->pmu_switched;
+	default:
+		return false;
 	}
+}
+
+static void set_bit_if(u32 *v, u32 bit, bool on)
+{
+	*v = on ? *v | bit : *v & ~bit;
+}
+
+void cpuid_policy_apply(const struct cpuid_policy *p, u64 guest_cr4, u32 leaf, u32 subleaf,
+			struct cpuid_regs *r)
+{
+	static const struct cpuid_regs zero;
+
+	if (leaf >= CPUID_LEAF_HYPERVISOR && leaf <= CPUID_LEAF_HYPERVISOR_LAST) {
+		/* Our own leaves, never L0's: a KVM signature from the host would
+		 * turn on kvm-clock, PV EOI/TLB flush/IPIs in the guest. */
+		*r = zero;
+		if (leaf == CPUID_LEAF_HYPERVISOR)
+			*r = (struct cpuid_regs){ CPUID_LEAF_HYPERVISOR, XMHF_CPUID_SIG_EBX,
+						  XMHF_CPUID_SIG_ECX, XMHF_CPUID_SIG_EDX };
+		return;
+	}
+	if ((leaf == CPUID_LEAF_PMU && !p->pmu_switched) || leaf == CPUID_LEAF_PT) {
+		*r = zero;	/* architectural PMU hidden (version 0); no Intel PT */
+		return;
+	}
+	for (unsigned i = 0; i < ARRAY_SIZE(rules); i++) {
+		const struct rule *u = &rules[i];
+
+		if (u->leaf == leaf && u->subleaf == subleaf && !shown(p, u))
+			*reg_of(r, u->reg) &= ~u->bit;
+	}
+	/* OSXSAVE and OSPKE mirror CR4 of the software that runs CPUID: the
+	 * guest's, not the host's (XMHF64 bug 119). Leaf 0xd follows XCR0 and
+	 * IA32_XSS, which the hypervisor never changes: they are the guest's. */
+	if (leaf == CPUID_LEAF_FEATURES) {
+		r->ecx |= CPUID1_ECX_HYPERVISOR;
+		set_bit_if(&r->ecx, CPUID1_ECX_OSXSAVE,
+			   (r->ecx & CPUID1_ECX_XSAVE) && (guest_cr4 & CR4_OSXSAVE));
+	}
+	if (leaf == CPUID_LEAF_EXT_FEATURES && subleaf == 0)
+		set_bit_if(&r->ecx, CPUID7_ECX_OSPKE, (r->ecx & CPUID7_ECX_PKU) && (guest_cr4 & CR4_PKE));
+}
+
+unsigned cpuid_policy_hidden(const struct cpuid_policy *p, cpuid_query_fn host_cpuid,
+			     void *host_arg, cpuid_hidden_fn fn, void *arg)
+{
+	u32 max = host_cpuid(host_arg, 0, 0).eax;
+	u32 ext_max = host_cpuid(host_arg, CPUID_LEAF_EXT_MAX, 0).eax;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(rules); i++) {
+		const struct rule *u = &rules[i];
+		struct cpuid_regs r;
+
+		if (u->leaf > (u->leaf >= CPUID_LEAF_EXT_MAX ? ext_max : max) || shown(p, u))
+			continue;
+		r = host_cpuid(host_arg, u->leaf, u->subleaf);
+		if (*reg_of(&r, u->reg) & u->bit) {
+			fn(arg, u->name, u->why);
+			n++;
+		}
+	}
+	if (max >= CPUID_LEAF_PMU && !p->pmu_switched &&
+	    CPUIDA_EAX_VERSION(host_cpuid(host_arg, CPUID_LEAF_PMU, 0).eax)) {
+		fn(arg, "architectural PMU (leaf 0xa)",
+		   "no IA32_PERF_GLOBAL_CTRL load on VM entry and exit: counters would run in VMX root");
+		n++;
+	}
+	return n;
 }

@@ -28,6 +28,13 @@ u64 cr0_guest_host_mask(const struct vmx_caps *c);
 /* CR4 bits fixed by IA32_VMX_CR4_FIXED0/1 (VMXE among them: hidden from the guest). */
 u64 cr4_guest_host_mask(const struct vmx_caps *c);
 
+/* What the guest reads from CR0/CR4: host-owned bits (set in the mask) from
+ * the read shadow, the rest from the real register (SDM 24.6.6). */
+static inline u64 cr_guest_view(u64 real, u64 shadow, u64 mask)
+{
+	return (real & ~mask) | (shadow & mask);
+}
+
 /* Real register value for a guest-visible value: fixed bits forced. */
 u64 cr0_real(const struct vmx_caps *c, u64 view);
 u64 cr4_real(const struct vmx_caps *c, u64 view);

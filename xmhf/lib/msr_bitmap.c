@@ -39,11 +39,13 @@ bool msr_bitmap_exits(const u8 *bitmap, u32 msr, bool write)
 	return bitmap[(write ? WRITE_OFFSET : 0) + bit / 8] & (1u << (bit % 8));
 }
 
-void msr_bitmap_build_policy(u8 *bitmap)
+void msr_bitmap_build_policy(u8 *bitmap, bool perf_global_ctrl_switched)
 {
 	for (unsigned i = 0; i < MSR_BITMAP_SIZE; i++)
 		bitmap[i] = 0;
 	msr_bitmap_intercept(bitmap, MSR_IA32_EFER, false, true);
 	msr_bitmap_intercept(bitmap, MSR_IA32_APIC_BASE, false, true);
 	msr_bitmap_intercept(bitmap, MSR_X2APIC_ICR, false, true);
+	if (perf_global_ctrl_switched)
+		msr_bitmap_intercept(bitmap, MSR_IA32_PERF_GLOBAL_CTRL, false, true);
 }

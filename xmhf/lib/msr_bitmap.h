@@ -15,7 +15,9 @@ bool msr_bitmap_exits(const u8 *bitmap, u32 msr, bool write);
 
 /* The MSRs whose writes we handle (the rest run on the hardware): IA32_EFER,
  * to keep EFER.LMA and the IA-32e-mode entry control consistent; IA32_APIC_BASE,
- * so the guest cannot move the APIC page we watch; and the x2APIC ICR. */
-void msr_bitmap_build_policy(u8 *bitmap);
+ * so the guest cannot move the APIC page we watch; the x2APIC ICR; and, when
+ * perf_global_ctrl_switched, IA32_PERF_GLOBAL_CTRL, whose guest value then
+ * lives in the VMCS. */
+void msr_bitmap_build_policy(u8 *bitmap, bool perf_global_ctrl_switched);
 
 #endif

@@ -12,6 +12,13 @@ static inline struct cpuid_regs cpuid(u32 leaf, u32 subleaf)
 	return r;
 }
 
+/* cpuid() as a cpuid_query_fn, for the pure code of xmhf/lib. */
+static inline struct cpuid_regs cpuid_query_host(void *arg, u32 leaf, u32 subleaf)
+{
+	(void)arg;
+	return cpuid(leaf, subleaf);
+}
+
 static inline u64 rdmsr(u32 msr)
 {
 	u32 lo, hi;

@@ -1,0 +1,22 @@
+/* XCR0, the extended control register XSETBV index 0 writes (SDM Vol. 1 13.3). */
+#ifndef ARCH_XCR_H
+#define ARCH_XCR_H
+#include "arch/bits.h"
+
+#define XCR_XFEATURE_ENABLED 0		/* ECX of XSETBV/XGETBV for XCR0 */
+#define XCR0_X87 ARCH_BIT(0)
+#define XCR0_SSE ARCH_BIT(1)
+#define XCR0_AVX ARCH_BIT(2)
+#define XCR0_BNDREGS ARCH_BIT(3)
+#define XCR0_BNDCSR ARCH_BIT(4)
+#define XCR0_OPMASK ARCH_BIT(5)
+#define XCR0_ZMM_HI256 ARCH_BIT(6)
+#define XCR0_HI16_ZMM ARCH_BIT(7)
+#define XCR0_PKRU ARCH_BIT(9)
+#define XCR0_TILECFG ARCH_BIT(17)
+#define XCR0_TILEDATA ARCH_BIT(18)
+#define XCR0_MPX (XCR0_BNDREGS | XCR0_BNDCSR)
+#define XCR0_AVX512 (XCR0_OPMASK | XCR0_ZMM_HI256 | XCR0_HI16_ZMM)
+#define XCR0_AMX (XCR0_TILECFG | XCR0_TILEDATA)
+
+#endif
