@@ -17,7 +17,9 @@ void ipi_emulate(struct cpu *c, u32 icr_lo, u32 icr_hi, bool x2apic)
 	struct ipi ipi;
 
 	for (u32 i = 0; i < cpu_count; i++)
-		table[i] = (struct icr_cpu){ cpus[i].apic_id, cpus[i].guest_ldr, cpus[i].guest_dfr };
+		table[i] = (struct icr_cpu){ cpus[i].apic_id,
+					     x2apic ? x2apic_ldr(cpus[i].apic_id) : cpus[i].guest_ldr,
+					     cpus[i].guest_dfr };
 	icr_decode(icr_lo, icr_hi, x2apic, c->index, table, cpu_count, &ipi);
 	switch (ipi.delivery) {
 	case ICR_DELIVERY_INIT:

@@ -11,6 +11,7 @@
 #include "vmcs.h"
 #include "vmcs_dump.h"
 #include "lapic.h"
+#include "nmi_policy.h"
 #include "cpu.h"
 #include "arch/apic.h"
 #include "arch/msr.h"
@@ -76,19 +77,16 @@ void nmi_inject_or_wait(struct cpu *c)
 	u64 intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);
 
 	c->nmi_pending = true;		/* a second one while pending merges, as in hardware */
-	/* Another event is being injected, or the guest is in its NMI handler
-	 * (virtual-NMI blocking) or after MOV SS: wait for the window. */
-	if ((vmread(VMCS_ENTRY_INTR_INFO) & INTR_INFO_VALID) ||
-	    (intr & (INTR_BLOCK_NMI | INTR_BLOCK_MOV_SS))) {
+	switch (nmi_decide((u32)intr, (u32)vmread(VMCS_ENTRY_INTR_INFO))) {
+	case NMI_WAIT_WINDOW:
 		nmi_window(true);
 		return;
-	}
-	/* Blocking by STI does not block NMIs on every CPU (SDM 6.8.3), but an
-	 * NMI may not be injected with it (SDM 26.3.1.5), and NMI-window exits
-	 * are not held off by it everywhere (Bochs 2.7): drop it, as the NMI
-	 * handler's IRET would on such a CPU. */
-	if (intr & INTR_BLOCK_STI)
+	case NMI_INJECT_CLEAR_STI:
 		vmwrite(VMCS_GUEST_INTERRUPTIBILITY, intr & ~(u64)INTR_BLOCK_STI);
+		break;
+	case NMI_INJECT:
+		break;
+	}
 	vmwrite(VMCS_ENTRY_INTR_INFO, INTR_INFO_VALID | (INTR_TYPE_NMI << INTR_INFO_TYPE_SHIFT) | VEC_NMI);
 	c->nmi_pending = false;
 	nmi_window(false);

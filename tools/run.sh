@@ -4,7 +4,8 @@
 # the host has VMX), and show the serial console live until the guest's
 # marker line (or a failure, or the timeout).
 # Environment: CPUS (default 2), TIMEOUT (default 600 s), XMHF_CMDLINE (extra
-# hypervisor options, e.g. trace=exits), EMULATOR=bochs|qemu (default: auto).
+# hypervisor options, e.g. trace=exits), EMULATOR=bochs|qemu (default: auto),
+# MODEL (Bochs CPU model, read by tools/bochs-run.sh; default Westmere).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CPUS=${CPUS:-2}
@@ -22,7 +23,7 @@ if [ -z "$emulator" ]; then
 fi
 serial=$OUT/serial.log
 : >"$serial"
-echo "== xmhf-ng: booting in $emulator with $CPUS CPUs; serial console follows (log: $serial)"
+echo "== xmhf-ng: booting in $emulator${MODEL:+ ($MODEL)} with $CPUS CPUs; serial console follows (log: $serial)"
 tail -n +1 -F "$serial" 2>/dev/null &
 tailpid=$!
 trap 'kill $tailpid 2>/dev/null || true' EXIT

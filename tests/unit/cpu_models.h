@@ -23,6 +23,11 @@ static const struct cpu_model bochs_models[] = {
 #include "bochs_models.h"
 };
 
+/* Derived from QEMU/KVM sources, not printed by a run: .printed is unknown (0). */
+static const struct cpu_model kvm_profiles[] = {
+#include "kvm_nested_profiles.h"
+};
+
 /* The CPUID leaves the fixture knows; others read as 0. The extended
  * maximum is not printed: any value >= 0x80000001 gives the same answers. */
 static inline struct cpuid_regs model_cpuid(void *arg, u32 leaf, u32 sub)

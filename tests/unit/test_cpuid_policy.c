@@ -89,6 +89,15 @@ int main(void)
 		if (vmx_controls_choose(&m->caps, &f, &v, &miss))
 			check_model(m, &v);
 	}
+	for (unsigned i = 0; i < ARRAY_SIZE(kvm_profiles); i++) {
+		const struct cpu_model *m = &kvm_profiles[i];
+		struct vmx_host_features f = vmx_host_features(model_cpuid, (void *)&m->id);
+		struct vmx_controls v;
+		struct vmx_ctl_missing miss;
+
+		CHECK(vmx_controls_choose(&m->caps, &f, &v, &miss));
+		check_model(m, &v);
+	}
 	no_pmu_switching();
 	return CHECK_DONE();
 }

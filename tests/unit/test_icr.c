@@ -45,5 +45,13 @@ int main(void)
 	struct icr_cpu x2[2] = { { 0, 0, 0 }, { 0x100, 0, 0 } };
 	icr_decode(ICR_DELIVERY_STARTUP | 0x10, 0x100, true, 0, x2, 2, &ipi);
 	CHECK(ipi.targets == 0x2);
+	/* x2APIC logical IDs follow from the x2APIC ID (SDM 10.12.10.2). */
+	CHECK(x2apic_ldr(0) == 0x00000001 && x2apic_ldr(1) == 0x00000002);
+	CHECK(x2apic_ldr(0x13) == 0x00010008);
+	struct icr_cpu xl[3] = { { 0, x2apic_ldr(0), 0 }, { 1, x2apic_ldr(1), 0 }, { 0x11, x2apic_ldr(0x11), 0 } };
+	icr_decode(ICR_DELIVERY_NMI | ICR_DEST_LOGICAL, 0x00000003, true, 0, xl, 3, &ipi);
+	CHECK(ipi.targets == 0x3);
+	icr_decode(ICR_DELIVERY_NMI | ICR_DEST_LOGICAL, 0x00010002, true, 0, xl, 3, &ipi);
+	CHECK(ipi.targets == 0x4);
 	return CHECK_DONE();
 }

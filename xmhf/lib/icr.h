@@ -20,6 +20,13 @@ struct ipi {
 	u64 targets;	/* bit i: CPU i of the table */
 };
 
+/* The logical x2APIC ID, fixed by the x2APIC ID: cluster in bits 31:16,
+ * one member bit in 15:0 (SDM 10.12.10.2). */
+static inline u32 x2apic_ldr(u32 x2apic_id)
+{
+	return ((x2apic_id >> 4) << 16) | (1u << (x2apic_id & 0xf));
+}
+
 /* xAPIC: icr_lo as written to 0x300, icr_hi from 0x310 (destination in bits
  * 31:24). x2APIC: pass x2apic = true and the 32-bit destination in icr_hi. */
 void icr_decode(u32 icr_lo, u32 icr_hi, bool x2apic, u32 self, const struct icr_cpu *cpus,
