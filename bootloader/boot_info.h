@@ -12,6 +12,8 @@ struct boot_info {
 	struct e820_map e820;		/* firmware map, sanitized */
 	u64 hv_phys_base;		/* hypervisor image after relocation */
 	u64 hv_size;			/* bytes reserved at hv_phys_base (2 MiB multiple) */
+	const void *host_page_tables;	/* the runtime's page tables (never change after boot) */
+	u64 host_page_tables_size;	/* bytes */
 	u32 mod_count;
 	bool guest_mbr_valid;		/* module 1 present and at least 512 bytes */
 	u8 guest_mbr[512];		/* module 1: the guest boot sector */

@@ -130,6 +130,8 @@ void loader_main(u32 magic, u32 info)
 
 	new_phys_base = choose_phys_base(size);
 	cr3 = build_runtime_page_tables(size);
+	boot_info.host_page_tables = pt_pool;
+	boot_info.host_page_tables_size = (u64)pt_used * sizeof(pt_pool[0]);
 	boot_info.hv_phys_base = new_phys_base;
 	boot_info.hv_size = size;
 	relocate_image(new_phys_base, LOAD_PHYS, size, cr3);

@@ -2,7 +2,7 @@
 #include "exit.h"
 #include "vmcs.h"
 #include "lapic.h"
-#include "ept.h"
+#include "guest_copy.h"
 #include "serial.h"
 #include "guest_walk.h"
 #include "mmio_decode.h"
@@ -19,36 +19,35 @@ bool apic_guard_is_apic_page(u64 gpa)
 	return (gpa & ~0xfffULL) == lapic_base();
 }
 
-/* Guest-physical = host-physical below the EPT limit (identity EPT, and the
- * hypervisor's identity map covers the same space). */
+/* Page-walk reads go through the guest-memory check (guest_copy.c). */
 static bool read_guest_phys(void *arg, u64 gpa, u64 *v)
 {
-	(void)arg;
-	if (!ept_is_guest_memory(gpa, 8))
-		return false;
-	*v = *(const volatile u64 *)gpa;
-	return true;
+	return copy_from_guest_phys(arg, v, gpa, sizeof(*v), NULL);
 }
 
-/* Fetch the bytes at CS:RIP through the guest's own paging (SDM 3A 4). */
-static bool fetch_insn(u8 *buf, enum cpu_mode_bits *mode)
+/* Fetch up to MAX_INSN_BYTES at CS:RIP through the guest's own paging (SDM 3A
+ * 4). The window stops at the first byte that is not readable guest memory
+ * (an instruction at the end of a page before an unmapped one): returns how
+ * many bytes were fetched; the decoder sees only those. */
+static unsigned fetch_insn(struct cpu *c, u8 *buf, enum cpu_mode_bits *mode)
 {
 	struct guest_paging p = {
 		.cr0 = vmread(VMCS_GUEST_CR0), .cr3 = vmread(VMCS_GUEST_CR3),
 		.cr4 = vmread(VMCS_GUEST_CR4), .efer = vmread(VMCS_GUEST_IA32_EFER),
-		.read64 = read_guest_phys,
+		.read64 = read_guest_phys, .arg = c,
 	};
 	u64 ar = vmread(VMCS_GUEST_CS_AR), la = vmread(VMCS_GUEST_CS_BASE) + vmread(VMCS_GUEST_RIP);
+	unsigned n;
 
 	*mode = guest_in_64bit_mode() ? MODE_64 : (ar & AR_DB) ? MODE_32 : MODE_16;
-	for (unsigned i = 0; i < MAX_INSN_BYTES; i++) {
+	for (n = 0; n < MAX_INSN_BYTES; n++) {
 		u64 gpa;
 
-		if (guest_linear_to_phys(&p, la + i, &gpa) || !ept_is_guest_memory(gpa, 1))
-			return false;
-		buf[i] = *(const volatile u8 *)gpa;
+		if (guest_linear_to_phys(&p, la + n, &gpa) ||
+		    !copy_from_guest_phys(c, &buf[n], gpa, 1, NULL))
+			break;
 	}
-	return true;
+	return n;
 }
 
 bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
@@ -58,11 +57,14 @@ bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 	struct mmio_store st;
 	u32 reg = (u32)(gpa & 0xfff), v;
 
-	if (!fetch_insn(insn, &mode)) {
+	unsigned len = fetch_insn(c, insn, &mode);
+
+	if (!len) {
 		hv_printf("CPU %u: APIC write: guest code at RIP not readable\n", c->index);
 		return false;
 	}
-	if (mmio_decode_store(insn, sizeof(insn), mode, &st)) {
+	memset(insn + len, 0, sizeof(insn) - len);	/* for the line below only */
+	if (mmio_decode_store(insn, len, mode, &st)) {
 		hv_printf("CPU %u: APIC write to 0x%03x: unsupported %u-bit instruction "
 			  "%02x %02x %02x %02x %02x %02x %02x %02x\n", c->index, reg, (unsigned)mode,
 			  insn[0], insn[1], insn[2], insn[3], insn[4], insn[5], insn[6], insn[7]);

@@ -12,19 +12,20 @@
 #include "spinlock.h"
 #include "vmcs.h"
 #include "vmx_insn.h"
+#include "integrity.h"
 
 #define EPT_POOL_PAGES 160
 
 static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
 static unsigned ept_used;
-static u64 mapped_limit, hv_lo, hv_hi, eptp;
+static u64 eptp;
 static u64 *ept_pml4;
 static spinlock_t ept_lock;	/* table changes after boot, from any CPU */
 u64 ept_pml4_phys;
 
-bool ept_is_guest_memory(u64 gpa, u64 len)
+struct mem_region ept_tables(void)
 {
-	return gpa + len <= mapped_limit && (gpa + len <= hv_lo || gpa >= hv_hi);
+	return (struct mem_region){ ept_pool, (u64)ept_used * sizeof(ept_pool[0]) };
 }
 
 void ept_pool_usage(unsigned *used, unsigned *total)
@@ -79,9 +80,6 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64
 	u64 *pml4 = ept_alloc(NULL, &ept_pml4_phys);
 
 	ept_pml4 = pml4;
-	mapped_limit = limit;
-	hv_lo = hv_base;
-	hv_hi = hv_base + hv_size;
 
 	for (u64 base = 0; base < limit; base += LARGE_PAGE_SIZE) {
 		int type = ept_range_memtype(m, base, LARGE_PAGE_SIZE);
@@ -112,6 +110,7 @@ void ept_map_page(u64 gpa, u64 hpa, u64 flags)
 	spin_lock(&ept_lock);
 	if (pt_map(&ept_ctx, ept_pml4, gpa & ~(PAGE_SIZE - 1), hpa, PAGE_SIZE, flags))
 		hv_panic("EPT: cannot map guest page 0x%llx\n", (unsigned long long)gpa);
+	integrity_ept_changed();
 	spin_unlock(&ept_lock);
 	/* Drop translations cached from the old entry on this CPU (SDM 28.3.3.1);
 	 * other CPUs fault on a stale one and come here themselves. */

@@ -2,36 +2,24 @@
 #include "ept.h"
 #include "vmcs.h"
 #include "serial.h"
-#include "checksum.h"
+#include "integrity.h"
 #include "boot_info.h"
 #include "arch/vmcs_fields.h"
 #include "arch/vmx_controls.h"
 #include "arch/vmx_exit_reasons.h"
 #include <string.h>
 
-extern const char _text_start[], _rodata_end[];
-
 static u8 ones_page[PAGE_SIZE] __attribute__((aligned(4096)));
 static u8 discard_page[PAGE_SIZE] __attribute__((aligned(4096)));
-static u64 boot_fingerprint;
-
-static u64 fingerprint(void)
-{
-	return fnv1a64(_text_start, (size_t)(_rodata_end - _text_start));
-}
-
 void ept_guard_init(void)
 {
 	memset(ones_page, 0xff, sizeof(ones_page));
-	boot_fingerprint = fingerprint();
-	hv_printf("xmhf-ng: code+rodata fingerprint 0x%016llx (FNV-1a over %llu KiB)\n",
-		  (unsigned long long)boot_fingerprint,
-		  (unsigned long long)((_rodata_end - _text_start) >> 10));
 }
 
 bool ept_guard_handle(struct cpu *c, u64 gpa, u64 q)
 {
-	u64 base = boot_info.hv_phys_base, fp;
+	u64 base = boot_info.hv_phys_base;
+	u32 changed, checked;
 	const char *what = (q & EPT_QUAL_WRITE) ? "write" : (q & EPT_QUAL_FETCH) ? "fetch" : "read";
 	u32 kind = q & (EPT_QUAL_READ | EPT_QUAL_WRITE | EPT_QUAL_FETCH);
 
@@ -39,12 +27,11 @@ bool ept_guard_handle(struct cpu *c, u64 gpa, u64 q)
 		return false;
 	if (kind & ~c->hv_access_logged) {	/* first read, write or fetch on this CPU */
 		c->hv_access_logged |= kind;
-		fp = fingerprint();
+		changed = integrity_check(c, &checked);
 		hv_printf("CPU %u: guest %s of hypervisor memory at 0x%llx (RIP 0x%llx) isolated: "
-			  "reads see all-ones, writes are discarded; fingerprint 0x%016llx %s\n",
-			  c->index, what, (unsigned long long)gpa,
-			  (unsigned long long)vmread(VMCS_GUEST_RIP), (unsigned long long)fp,
-			  fp == boot_fingerprint ? "unchanged" : "CHANGED");
+			  "reads see all-ones, writes are discarded; integrity: %u of %u regions "
+			  "changed\n", c->index, what, (unsigned long long)gpa,
+			  (unsigned long long)vmread(VMCS_GUEST_RIP), changed, checked);
 	}
 	if (q & EPT_QUAL_WRITE)
 		ept_map_page(gpa, hv_virt_to_phys(discard_page),

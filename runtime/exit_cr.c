@@ -30,8 +30,8 @@ static enum cr_result mov_to_cr(struct cpu *c, unsigned cr, u64 v)
 	default:
 		hv_panic("CPU %u: MOV to CR%u exit: control not enabled by us\n", c->index, cr);
 	}
-	if (res == CR_OK)
-		guest_cr_store(&old, &s);
+	if (res == CR_OK && !guest_cr_store(&old, &s))
+		res = CR_INJECT_GP;
 	return res;
 }
 

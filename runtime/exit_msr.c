@@ -35,10 +35,7 @@ static bool write_efer(u64 v)
 	struct cr_state old = guest_cr_load(), s = old;
 	bool nx = cpuid(CPUID_LEAF_EXT_INFO, 0).edx & CPUID80000001_EDX_NX;
 
-	if (efer_write(&s, v, nx) != CR_OK)
-		return false;
-	guest_cr_store(&old, &s);
-	return true;
+	return efer_write(&s, v, nx) == CR_OK && guest_cr_store(&old, &s);
 }
 
 /* The guest may not move the APIC page the hypervisor watches for IPIs. */

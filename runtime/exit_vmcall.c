@@ -9,8 +9,7 @@
 void exit_vmcall(struct cpu *c, struct guest_regs *r)
 {
 	if (int15_hook_is_caller()) {
-		int15_hook_handle(&r->gpr[GPR_RAX], &r->gpr[GPR_RBX], &r->gpr[GPR_RCX],
-				  r->gpr[GPR_RDX], r->gpr[GPR_RDI]);
+		int15_hook_handle(c, r);
 		return;
 	}
 	if (hypercall_is_ours(r)) {

@@ -5,6 +5,7 @@
 #include "arch/cr.h"
 #include "arch/msr.h"
 #include "percpu.h"
+#include "guest_copy.h"
 
 struct cr_state guest_cr_load(void)
 {
@@ -20,15 +21,17 @@ struct cr_state guest_cr_load(void)
 
 /* With EPT and PAE paging outside IA-32e mode, VM entry takes the PDPTEs from
  * the VMCS; after a guest CR0/CR4 change they must come from guest CR3
- * (XMHF64 bugs 028/040). Guest-physical = host-physical (identity EPT). */
-static void load_pdptes(void)
+ * (XMHF64 bugs 028/040), read like any guest memory (guest_copy.c). */
+static bool read_pdptes(u64 pdpte[4])
 {
-	const volatile u64 *pdpte = (const u64 *)(vmread(VMCS_GUEST_CR3) & ~0x1fULL);
+	u64 cr3 = vmread(VMCS_GUEST_CR3) & ~0x1fULL;
 
-	vmwrite(VMCS_GUEST_PDPTE0, pdpte[0]);
-	vmwrite(VMCS_GUEST_PDPTE1, pdpte[1]);
-	vmwrite(VMCS_GUEST_PDPTE2, pdpte[2]);
-	vmwrite(VMCS_GUEST_PDPTE3, pdpte[3]);
+	if (!copy_from_guest_phys(this_cpu(), pdpte, cr3, 4 * sizeof(u64), "PAE PDPTE load"))
+		return false;
+	for (unsigned i = 0; i < 4; i++)
+		if (!cr_pae_pdpte_ok(&vmx_caps, pdpte[i]))
+			return false;
+	return true;
 }
 
 /* Bits whose change makes MOV to CR0/CR4 or WRMSR EFER drop cached
@@ -38,8 +41,15 @@ static void load_pdptes(void)
 #define CR4_TLB_BITS (CR4_PGE | CR4_PAE | CR4_PSE | CR4_PCIDE | CR4_SMEP | CR4_SMAP | CR4_PKE | CR4_LA57)
 #define EFER_TLB_BITS (EFER_NXE | EFER_LME | EFER_LMA)
 
-void guest_cr_store(const struct cr_state *old, const struct cr_state *s)
+bool guest_cr_store(const struct cr_state *old, const struct cr_state *s)
 {
+	static const u32 pdpte_field[4] = { VMCS_GUEST_PDPTE0, VMCS_GUEST_PDPTE1, VMCS_GUEST_PDPTE2,
+					    VMCS_GUEST_PDPTE3 };
+	bool load = cr_uses_pae_pdptes(s) && (s->cr0 != old->cr0 || s->cr4 != old->cr4);
+	u64 pdpte[4];
+
+	if (load && !read_pdptes(pdpte))
+		return false;
 	if (((s->cr0 ^ old->cr0) & CR0_TLB_BITS) || ((s->cr4 ^ old->cr4) & CR4_TLB_BITS) ||
 	    ((s->efer ^ old->efer) & EFER_TLB_BITS))
 		vcpu_make_request(&this_cpu()->requests, VCPU_REQ_TLB_FLUSH);
@@ -58,6 +68,7 @@ void guest_cr_store(const struct cr_state *old, const struct cr_state *s)
 
 		vmwrite(VMCS_ENTRY_CTLS, entry | (s->ia32e ? ENTRY_CTLS_IA32E_MODE_GUEST : 0));
 	}
-	if (cr_uses_pae_pdptes(s) && (s->cr0 != old->cr0 || s->cr4 != old->cr4))
-		load_pdptes();
+	for (unsigned i = 0; load && i < 4; i++)
+		vmwrite(pdpte_field[i], pdpte[i]);
+	return true;
 }

@@ -1,11 +1,16 @@
 /* Hypercalls (ABI in hypercall.h). Function 1 prints the per-CPU VM-exit
  * counters kept by exit_dispatch.c, one line per CPU and basic exit reason
- * (SDM Appendix C), then a total. Any CPL may call: the guest tool is a user
- * program, and neither function changes state. */
+ * (SDM Appendix C), then a total; function 2 compares the integrity
+ * fingerprints (integrity.c). Any CPL may call: the guest tool is a user
+ * program, and no function changes state. */
 #include "hypercall.h"
 #include "exit.h"
 #include "serial.h"
 #include "vmcs_names.h"
+#include "integrity.h"
+#include "ratelimit.h"
+
+static u32 print_calls;
 
 bool hypercall_is_ours(const struct guest_regs *r)
 {
@@ -34,13 +39,20 @@ void hypercall_handle(struct cpu *c, struct guest_regs *r)
 {
 	u32 status = HYPERCALL_OK;
 
-	(void)c;
 	switch ((u32)r->gpr[GPR_RBX]) {
 	case HYPERCALL_FN_NOP:
 		break;
-	case HYPERCALL_FN_PRINT_EXITS:
-		print_exits();
+	case HYPERCALL_FN_PRINT_EXITS:	/* guest-triggered lines: rate-limited */
+		if (ratelimit_ok(&print_calls))
+			print_exits();
 		break;
+	case HYPERCALL_FN_INTEGRITY: {
+		u32 checked, changed = integrity_check(c, &checked);
+
+		r->gpr[GPR_RBX] = changed;
+		r->gpr[GPR_RCX] = checked;
+		break;
+	}
 	default:
 		status = HYPERCALL_UNKNOWN;
 		break;

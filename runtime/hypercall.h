@@ -10,6 +10,7 @@
 #define HYPERCALL_MAGIC 0x58484d46	/* 'XHMF' read as a big-endian u32 */
 #define HYPERCALL_FN_NOP 0		/* returns at once: round-trip benchmark */
 #define HYPERCALL_FN_PRINT_EXITS 1	/* prints every CPU's exit counters */
+#define HYPERCALL_FN_INTEGRITY 2	/* EBX = regions changed since boot (0: intact), ECX = regions checked */
 #define HYPERCALL_OK 0
 #define HYPERCALL_UNKNOWN 0xffffffff
 

@@ -29,6 +29,11 @@ static const char *const exception_names[32] = {
 	"#NP", "#SS", "#GP", "#PF", "15", "#MF", "#AC", "#MC", "#XM", "#VE", "#CP",
 };
 
+struct mem_region idt_region(void)
+{
+	return (struct mem_region){ idt, sizeof(idt) };
+}
+
 void idt_load(void)
 {
 	struct __attribute__((packed)) { u16 limit; u64 base; } idtr = { sizeof(idt) - 1, (u64)idt };

@@ -1,9 +1,10 @@
 #include "int15_hook.h"
-#include <string.h>
 #include "e820_int15.h"
 #include "e820.h"
 #include "vmcs.h"
 #include "serial.h"
+#include "guest_copy.h"
+#include "exit.h"
 #include "arch/vmcs_fields.h"
 #include "arch/cr.h"
 
@@ -53,27 +54,40 @@ static void chain_to_bios(void)
 	vmwrite(VMCS_GUEST_RIP, bios_off);
 }
 
-void int15_hook_handle(u64 *rax, u64 *rbx, u64 *rcx, u64 rdx, u64 rdi)
+static void set_low32(u64 *reg, u32 v)
 {
-	struct int15_regs regs = { (u32)*rax, (u32)*rbx, (u32)*rcx, (u32)rdx, false };
+	*reg = (*reg & ~0xffffffffULL) | v;
+}
+
+/* The real-mode caller's buffer and stack are ES:DI and SS:SP; under
+ * unrestricted guest a segment base can be any 32-bit value (unreal mode),
+ * so both go through the guest-memory check: a refused buffer is CF = 1,
+ * AH = 86h, as a BIOS that cannot answer gives (ACPI 6.x 15.1). */
+void int15_hook_handle(struct cpu *c, struct guest_regs *r)
+{
+	struct int15_regs regs = { (u32)r->gpr[GPR_RAX], (u32)r->gpr[GPR_RBX], (u32)r->gpr[GPR_RCX],
+				   (u32)r->gpr[GPR_RDX], false };
 	struct e820_entry entry;
 	bool write;
-	volatile u16 *flags;
+	u16 flags;
+	u64 buf = vmread(VMCS_GUEST_ES_BASE) + (r->gpr[GPR_RDI] & 0xffff);
+	u64 sp = vmread(VMCS_GUEST_SS_BASE) + (vmread(VMCS_GUEST_RSP) & 0xffff) + RM_FLAGS_OFFSET;
 
 	if (!e820_int15(&guest_e820, &regs, &entry, &write)) {
 		chain_to_bios();
 		return;
 	}
-	if (write) {
-		u8 *buf = (u8 *)(vmread(VMCS_GUEST_ES_BASE) + (rdi & 0xffff));
-
-		memcpy(buf, &entry, sizeof(entry));
+	if (write && !copy_to_guest_phys(c, buf, &entry, sizeof(entry), "INT 15h E820 buffer")) {
+		regs.cf = true;
+		regs.eax = (regs.eax & ~0xff00u) | (INT15_ERR_UNSUPPORTED << 8);
 	}
-	flags = (volatile u16 *)(vmread(VMCS_GUEST_SS_BASE) + (vmread(VMCS_GUEST_RSP) & 0xffff) +
-				 RM_FLAGS_OFFSET);
-	*flags = regs.cf ? (*flags | RFLAGS_CF) : (*flags & ~RFLAGS_CF);
-	*rax = (*rax & ~0xffffffffULL) | regs.eax;
-	*rbx = (*rbx & ~0xffffffffULL) | regs.ebx;
-	*rcx = (*rcx & ~0xffffffffULL) | regs.ecx;
-	vmwrite(VMCS_GUEST_RIP, vmread(VMCS_GUEST_RIP) + sizeof(stub_code) - 1);	/* to IRET */
+	set_low32(&r->gpr[GPR_RAX], regs.eax);
+	set_low32(&r->gpr[GPR_RBX], regs.ebx);
+	set_low32(&r->gpr[GPR_RCX], regs.ecx);
+	set_low32(&r->gpr[GPR_RDX], regs.edx);
+	if (copy_from_guest_phys(c, &flags, sp, sizeof(flags), "INT 15h stack")) {
+		flags = regs.cf ? (u16)(flags | RFLAGS_CF) : (u16)(flags & ~RFLAGS_CF);
+		copy_to_guest_phys(c, sp, &flags, sizeof(flags), "INT 15h stack");
+	}
+	guest_advance_rip(sizeof(stub_code) - 1);	/* to the IRET */
 }

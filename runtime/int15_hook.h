@@ -1,18 +1,19 @@
 /* E820 hiding: the guest's INT 15h vector points at a 4-byte stub in guest
- * memory, VMCALL; IRET. E820h calls are answered from the hypervisor's
- * edited map; every other function continues at the BIOS's own handler. */
+ * memory, VMCALL; IRET. E820h, E801h and 88h calls are answered from the
+ * hypervisor's edited map; every other function continues at the BIOS's own handler. */
 #ifndef RUNTIME_INT15_HOOK_H
 #define RUNTIME_INT15_HOOK_H
 #include "types.h"
 #include "boot/e820.h"
+#include "percpu.h"
 
 /* Takes 1 KiB off the top of base memory (BDA 40:13h), writes the stub there,
  * points IVT[15h] at it and builds the guest map (hypervisor + stub reserved). */
 void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size);
 /* True if the current VMCALL exit comes from the stub. */
 bool int15_hook_is_caller(void);
-/* Handle the stub's VMCALL: answer E820h or chain to the BIOS. */
-void int15_hook_handle(u64 *rax, u64 *rbx, u64 *rcx, u64 rdx, u64 rdi);
+/* Handle the stub's VMCALL: answer E820h/E801h/88h or chain to the BIOS. */
+void int15_hook_handle(struct cpu *c, struct guest_regs *r);
 extern struct e820_map guest_e820;
 
 #endif

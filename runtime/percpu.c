@@ -28,6 +28,11 @@ struct __attribute__((packed)) dt_ptr {
 	u64 base;
 };
 
+struct mem_region percpu_gdt(void)
+{
+	return (struct mem_region){ gdt, sizeof(gdt) };
+}
+
 u64 hv_virt_to_phys(const void *va)
 {
 	return (u64)va - KERNEL_VMA + boot_info.hv_phys_base;

@@ -46,6 +46,7 @@ struct cpu {
 	bool nmi_pending;		/* a guest NMI waits for an injection window */
 	u64 guest_perf_global_ctrl;	/* IA32_PERF_GLOBAL_CTRL at boot: the INIT value */
 	u32 guest_ldr, guest_dfr;	/* APIC logical addressing the guest set */
+	u64 vmcs_fingerprint;		/* VMCS host state + fixed controls (integrity.c) */
 	u32 hv_access_logged;		/* EPT_QUAL_{READ,WRITE,FETCH} kinds already logged */
 	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
 	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));
@@ -58,6 +59,9 @@ extern struct cpu cpus[MAX_CPUS];
 extern u32 cpu_count;
 
 void percpu_init(struct cpu *c);
+/* A piece of hypervisor memory (integrity.c checks some of them). */
+struct mem_region { const void *p; u64 len; };
+struct mem_region percpu_gdt(void);	/* with every CPU's TSS descriptor */
 u64 hv_virt_to_phys(const void *va);	/* GDT, TSS, IDT, GS base: call on the CPU itself */
 
 static inline struct cpu *this_cpu(void)

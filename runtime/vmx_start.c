@@ -7,6 +7,8 @@
 #include "vmcs_dump.h"
 #include "ept.h"
 #include "ept_guard.h"
+#include "guest_copy.h"
+#include "integrity.h"
 #include "int15_hook.h"
 #include "guest_state.h"
 #include "msr_bitmap.h"
@@ -64,15 +66,23 @@ bool vmx_global_init(void)
 		  vmx_ctls.entry);
 	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
 	msr_bitmap_build_policy(msr_bitmap, guest_cpuid_policy.pmu_switched);
+	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size,
+		       ept_limit(&boot_info.e820));
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
 			 boot_info.hv_size, lapic_base());
 	return true;
+}
+
+struct mem_region vmx_msr_bitmap(void)
+{
+	return (struct mem_region){ msr_bitmap, sizeof(msr_bitmap) };
 }
 
 void vmx_prepare_guest(void)
 {
 	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
 	ept_guard_init();
+	integrity_init();
 }
 
 /* Every AP runs with the BSP's controls: its own capabilities must match
@@ -100,6 +110,7 @@ bool vmx_cpu_start(struct cpu *c)
 	if (!same_caps_as_bsp(c) || !vmx_cpu_on(c))
 		return false;
 	vmcs_setup(c, eptp, hv_virt_to_phys(msr_bitmap));
+	integrity_init_vmcs(c);
 	return true;
 }
 

@@ -51,9 +51,28 @@ int main(void)
 
 	/* Other INT 15h functions are chained to the BIOS. */
 	call(&r, 0);
-	r.eax = 0xe801;
-	CHECK(!e820_int15(&map, &r, &out, &write));
 	r.eax = 0x2400;
+	CHECK(!e820_int15(&map, &r, &out, &write));
+	/* E801h and 88h: contiguous RAM from 1 MiB up, stopping below the
+	 * hypervisor at 0x1fc00000 (508 MiB). */
+	r = (struct int15_regs){ .eax = 0xe801 };
+	CHECK(e820_int15(&map, &r, &out, &write) && !write && !r.cf);
+	CHECK((r.eax & 0xffff) == 0x3c00 && (r.ecx & 0xffff) == 0x3c00);	/* 15 MiB */
+	CHECK((r.ebx & 0xffff) == (0x1fc00000 - 0x1000000) / 0x10000 && (r.edx & 0xffff) == (r.ebx & 0xffff));
+	r = (struct int15_regs){ .eax = 0x8800 };
+	CHECK(e820_int15(&map, &r, &out, &write) && !write && !r.cf);
+	CHECK((r.eax & 0xffff) == 0xfc00);			/* capped at 63 MiB */
+	{
+		static struct e820_map small;
+
+		e820_add(&small, 0, 0x9fc00, E820_RAM);
+		e820_add(&small, 0x100000, 0x700000, E820_RAM);	/* 8 MiB machine */
+		r = (struct int15_regs){ .eax = 0x88ff };
+		CHECK(e820_int15(&small, &r, &out, &write) && (r.eax & 0xffff) == 0x1c00);
+		r = (struct int15_regs){ .eax = 0xe801 };
+		CHECK(e820_int15(&small, &r, &out, &write) && (r.eax & 0xffff) == 0x1c00 && (r.ebx & 0xffff) == 0);
+	}
+	r = (struct int15_regs){ .eax = 0xe980 };		/* another function: chained */
 	CHECK(!e820_int15(&map, &r, &out, &write));
 	return CHECK_DONE();
 }

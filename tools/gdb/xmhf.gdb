@@ -13,12 +13,12 @@ define hv-cpus
 	printf "cpu_count = %u\n", cpu_count
 	set $i = 0
 	while $i < cpu_count
-		printf "CPU %u: apic_id=%u online=%u vmx_ready=%u launched=%d vmcs_dirty=%d\n", cpus[$i].index, cpus[$i].apic_id, cpus[$i].online, cpus[$i].vmx_ready, cpus[$i].launched, cpus[$i].vmcs_dirty
+		printf "CPU %u: apic_id=%u online=%u vmx_ready=%u launched=%d requests=0x%x\n", cpus[$i].index, cpus[$i].apic_id, cpus[$i].online, cpus[$i].vmx_ready, cpus[$i].launched, cpus[$i].requests
 		set $i = $i + 1
 	end
 end
 document hv-cpus
-Per-CPU state: index, local APIC ID, online, vmx_ready, launched, vmcs_dirty.
+Per-CPU state: index, local APIC ID, online, vmx_ready, launched, pending vCPU requests.
 end
 
 define hv-vmcs
@@ -29,7 +29,7 @@ define hv-vmcs
 	print vmx_caps
 	set $i = 0
 	while $i < cpu_count
-		printf "CPU %u: VMCS region at %p, launched=%d vmcs_dirty=%d\n", $i, &cpus[$i].vmcs, cpus[$i].launched, cpus[$i].vmcs_dirty
+		printf "CPU %u: VMCS region at %p, launched=%d requests=0x%x\n", $i, &cpus[$i].vmcs, cpus[$i].launched, cpus[$i].requests
 		set $i = $i + 1
 	end
 end

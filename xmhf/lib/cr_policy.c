@@ -90,3 +90,9 @@ bool cr_uses_pae_pdptes(const struct cr_state *s)
 {
 	return (s->cr0 & CR0_PG) && (s->cr4 & CR4_PAE) && !(s->efer & EFER_LMA);
 }
+
+bool cr_pae_pdpte_ok(const struct vmx_caps *c, u64 pdpte)
+{
+	return !(pdpte & PTE_P) ||
+	       (!(pdpte & PDPTE_PAE_RSVD) && !vmx_caps_beyond_maxphyaddr(c, pdpte));
+}

@@ -44,6 +44,10 @@ enum cr_result cr4_write(const struct vmx_caps *c, struct cr_state *s, u64 value
 /* nxe_ok: CPUID.80000001H:EDX.NX; WRMSR IA32_EFER (SDM Vol. 4 Table 2-2). */
 enum cr_result efer_write(struct cr_state *s, u64 value, bool nxe_ok);
 
+/* A PAE PDPTE that MOV to CR0/CR3/CR4 may load: not present, or no reserved
+ * bit (8:5, 2:1, MAXPHYADDR and up) set; otherwise #GP (SDM 4.4.1, Table 4-8). */
+bool cr_pae_pdpte_ok(const struct vmx_caps *c, u64 pdpte);
+
 /* PAE paging outside IA-32e mode: the PDPTEs come from the VMCS (SDM 26.3.2.4). */
 bool cr_uses_pae_pdptes(const struct cr_state *s);
 

@@ -42,11 +42,16 @@ bool vmcs_ck_canonical(const struct vmcs_ck *k, u64 addr)
 
 /* Any bit at or above MAXPHYADDR set (SDM 26.2.1: "beyond the processor's
  * physical-address width"); a width of 0 or 64+ counts as not known. */
-bool vmcs_ck_beyond_maxphyaddr(const struct vmcs_ck *k, u64 addr)
+bool vmx_caps_beyond_maxphyaddr(const struct vmx_caps *c, u64 addr)
 {
-	unsigned bits = k->c->maxphyaddr && k->c->maxphyaddr < 64 ? k->c->maxphyaddr : 52;
+	unsigned bits = c->maxphyaddr && c->maxphyaddr < 64 ? c->maxphyaddr : 52;
 
 	return (addr >> bits) != 0;
+}
+
+bool vmcs_ck_beyond_maxphyaddr(const struct vmcs_ck *k, u64 addr)
+{
+	return vmx_caps_beyond_maxphyaddr(k->c, addr);
 }
 
 /* Every byte a memory type WRMSR accepts (SDM 11.12.2). */

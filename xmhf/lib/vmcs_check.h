@@ -25,6 +25,9 @@ struct vmx_caps {
 	u8 linear_bits;
 };
 
+/* An address with a bit at or above MAXPHYADDR (SDM 26.2.1). */
+bool vmx_caps_beyond_maxphyaddr(const struct vmx_caps *c, u64 addr);
+
 /* Read access to the VMCS under test (VMREAD on hardware, a table in tests).
  * Only fields that exist under the current controls are read. */
 struct vmcs_view {

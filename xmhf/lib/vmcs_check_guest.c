@@ -3,6 +3,7 @@
  * bit 31 set. Where Bochs 2.7 (cpu/vmx.cc VMenterLoadCheckGuestState) differs
  * from the SDM, the SDM is followed and the difference noted. */
 #include "vmcs_check_int.h"
+#include "cr_policy.h"
 #include "arch/vmx_controls.h"
 #include "arch/segment.h"
 #include "arch/cr.h"
@@ -203,8 +204,7 @@ static void check_pdptes(struct vmcs_ck *k, const struct guest *g)
 	k->sdm = "SDM 26.3.1.6";
 	for (unsigned i = 0; i < ARRAY_SIZE(pdpte); i++) {
 		x = vmcs_ck_read(k, pdpte[i]);
-		CC(k, (x & PTE_P) && ((x & PDPTE_PAE_RSVD) || vmcs_ck_beyond_maxphyaddr(k, x)), pdpte[i], x,
-		   "guest PDPTE reserved bits set");
+		CC(k, !cr_pae_pdpte_ok(k->c, x), pdpte[i], x, "guest PDPTE reserved bits set");
 	}
 }
 

@@ -1,0 +1,45 @@
+/* Guest-physical = host-physical below the mapped limit (identity EPT, and
+ * the hypervisor's own identity map covers the same space, runtime/ept.c). */
+#include "guest_copy.h"
+#include "guest_mem.h"
+#include "ratelimit.h"
+#include "serial.h"
+
+static struct guest_mem_map map;
+static u32 refusals;
+
+void guest_mem_init(const struct e820_map *firmware, u64 hv_base, u64 hv_size, u64 limit)
+{
+	map = (struct guest_mem_map){ firmware, hv_base, hv_size, limit };
+}
+
+static bool allowed(struct cpu *c, u64 gpa, u64 len, bool write, const char *what)
+{
+	enum guest_mem_result r = guest_mem_check(&map, gpa, len, write);
+
+	if (r == GMEM_OK)
+		return true;
+	if (what && ratelimit_ok(&refusals))
+		hv_printf("CPU %u: %s: refused to %s guest memory 0x%llx+0x%llx: %s\n", c->index, what,
+			  write ? "write" : "read", (unsigned long long)gpa, (unsigned long long)len,
+			  guest_mem_result_name(r));
+	return false;
+}
+
+bool copy_from_guest_phys(struct cpu *c, void *dst, u64 gpa, u64 len, const char *what)
+{
+	if (!allowed(c, gpa, len, false, what))
+		return false;
+	for (u64 i = 0; i < len; i++)
+		((u8 *)dst)[i] = ((const volatile u8 *)gpa)[i];
+	return true;
+}
+
+bool copy_to_guest_phys(struct cpu *c, u64 gpa, const void *src, u64 len, const char *what)
+{
+	if (!allowed(c, gpa, len, true, what))
+		return false;
+	for (u64 i = 0; i < len; i++)
+		((volatile u8 *)gpa)[i] = ((const u8 *)src)[i];
+	return true;
+}
