@@ -3,6 +3,8 @@
 #include "vmcs.h"
 #include "lapic.h"
 #include "guest_copy.h"
+#include "ratelimit.h"
+#include "arch/exceptions.h"
 #include "serial.h"
 #include "guest_walk.h"
 #include "mmio_decode.h"
@@ -50,25 +52,42 @@ static unsigned fetch_insn(struct cpu *c, u8 *buf, enum cpu_mode_bits *mode)
 	return n;
 }
 
-bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
+static u32 refused;	/* guest-triggered lines below: rate-limited */
+
+/* The write could not be emulated: the guest gets #GP(0), the machine runs on. */
+static void refuse(struct cpu *c, u32 reg, const char *why, const u8 *insn, enum cpu_mode_bits mode)
 {
-	u8 insn[MAX_INSN_BYTES];
+	if (ratelimit_ok(&refused))
+		hv_printf("CPU %u: APIC write to 0x%03x: %s (%u-bit code %02x %02x %02x %02x %02x %02x "
+			  "%02x %02x): #GP\n", c->index, reg, why, (unsigned)mode, insn[0], insn[1],
+			  insn[2], insn[3], insn[4], insn[5], insn[6], insn[7]);
+	guest_inject_exception(VEC_GP);
+}
+
+void apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
+{
+	u8 insn[MAX_INSN_BYTES] = { 0 };
 	enum cpu_mode_bits mode;
 	struct mmio_store st;
 	u32 reg = (u32)(gpa & 0xfff), v;
-
 	unsigned len = fetch_insn(c, insn, &mode);
 
 	if (!len) {
-		hv_printf("CPU %u: APIC write: guest code at RIP not readable\n", c->index);
-		return false;
+		refuse(c, reg, "guest code at RIP not readable", insn, mode);
+		return;
 	}
-	memset(insn + len, 0, sizeof(insn) - len);	/* for the line below only */
 	if (mmio_decode_store(insn, len, mode, &st)) {
-		hv_printf("CPU %u: APIC write to 0x%03x: unsupported %u-bit instruction "
-			  "%02x %02x %02x %02x %02x %02x %02x %02x\n", c->index, reg, (unsigned)mode,
-			  insn[0], insn[1], insn[2], insn[3], insn[4], insn[5], insn[6], insn[7]);
-		return false;
+		refuse(c, reg, "not a store the decoder knows", insn, mode);
+		return;
+	}
+	/* Registers are 32 bits at 16-byte offsets; narrower or unaligned
+	 * accesses are model specific (SDM 10.4.1): dropped here. */
+	if (st.size != 4 || (reg & 0xf)) {
+		if (ratelimit_ok(&refused))
+			hv_printf("CPU %u: APIC write to 0x%03x: %u-byte store ignored (32-bit "
+				  "aligned accesses only)\n", c->index, reg, st.size);
+		guest_advance_rip(st.len);
+		return;
 	}
 	v = st.is_imm ? st.imm : (u32)guest_gpr_read(r, st.reg);
 	switch (reg) {
@@ -88,5 +107,4 @@ bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 		break;
 	}
 	guest_advance_rip(st.len);
-	return true;
 }

@@ -7,9 +7,9 @@
 #include "percpu.h"
 
 bool apic_guard_is_apic_page(u64 gpa);
-/* Handle a write EPT violation on the APIC page; false if the instruction
- * could not be decoded (the caller reports it). */
-bool apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa);
+/* Handle a write EPT violation on the APIC page. A store the decoder does
+ * not know gets #GP(0); a narrower or unaligned one is dropped (SDM 10.4.1). */
+void apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa);
 /* An IPI the guest wrote to the ICR (xAPIC MMIO or x2APIC MSR 0x830). */
 void ipi_emulate(struct cpu *c, u32 icr_lo, u32 icr_hi, bool x2apic);
 

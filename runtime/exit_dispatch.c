@@ -19,6 +19,9 @@ __attribute__((noreturn)) void vmx_entry_failed(void);
 static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 	[EXIT_REASON_EXCEPTION_NMI] = exit_nmi,
 	[EXIT_REASON_NMI_WINDOW] = exit_nmi_window,
+	[EXIT_REASON_TRIPLE_FAULT] = exit_guest_crash,
+	[EXIT_REASON_TASK_SWITCH] = exit_guest_crash,
+	[EXIT_REASON_INIT] = exit_init_signal,
 	[EXIT_REASON_CPUID] = exit_cpuid,
 	[EXIT_REASON_RDMSR] = exit_rdmsr,
 	[EXIT_REASON_WRMSR] = exit_wrmsr,

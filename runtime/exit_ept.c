@@ -1,8 +1,8 @@
 /* EPT violations (SDM 28.2.3.2, qualification Table 27-7). Two are expected:
  * writes to the write-protected APIC page (IPI emulation, apic_guard.c) and
  * the first access to a page of the hypervisor's range (ept_guard.c). Any
- * other one (beyond the mapped space, or an APIC write we cannot decode) is
- * reported with the full 64-bit address (XMHF64 bug 022) and is fatal. */
+ * other one (beyond the mapped space) is reported with the full 64-bit
+ * address (XMHF64 bug 022) and is fatal. */
 #include "exit.h"
 #include "vmcs.h"
 #include "vmcs_dump.h"
@@ -18,8 +18,10 @@ void exit_ept_violation(struct cpu *c, struct guest_regs *r)
 	u64 gpa = vmread(VMCS_GUEST_PHYSICAL_ADDRESS);
 	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
 
-	if (apic_guard_is_apic_page(gpa) && (q & EPT_QUAL_WRITE) && apic_guard_write(c, r, gpa))
+	if (apic_guard_is_apic_page(gpa) && (q & EPT_QUAL_WRITE)) {
+		apic_guard_write(c, r, gpa);
 		return;
+	}
 	if (ept_guard_handle(c, gpa, q))
 		return;
 	xsnprintf(why, sizeof(why), "EPT violation at guest-physical 0x%llx (qualification 0x%llx, "

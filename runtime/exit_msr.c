@@ -6,6 +6,9 @@
 #include "guest_cr.h"
 #include "apic_guard.h"
 #include "msr_safe.h"
+#include "msr_policy.h"
+#include "ratelimit.h"
+#include "vmcs_setup.h"
 #include "cpu.h"
 #include "serial.h"
 #include "arch/msr.h"
@@ -21,7 +24,7 @@ void exit_rdmsr(struct cpu *c, struct guest_regs *r)
 	(void)c;
 	if (msr == MSR_IA32_EFER)
 		v = vmread(VMCS_GUEST_IA32_EFER);
-	else if (!rdmsr_safe(msr, &v)) {
+	else if (msr_hidden(&guest_msr_policy, msr) || !rdmsr_safe(msr, &v)) {
 		guest_inject_exception(VEC_GP);
 		return;
 	}
@@ -38,15 +41,25 @@ static bool write_efer(u64 v)
 	return efer_write(&s, v, nx) == CR_OK && guest_cr_store(&old, &s);
 }
 
-/* The guest may not move the APIC page the hypervisor watches for IPIs. */
-static bool write_apic_base(struct cpu *c, u64 v)
+struct msr_policy guest_msr_policy;
+static u32 refusals;	/* guest-triggered lines: rate-limited */
+
+/* IA32_MISC_ENABLE and IA32_APIC_BASE: written unless the value would break
+ * the hypervisor (xmhf/lib/msr_policy.c); that is #GP and one line. */
+static bool write_checked(struct cpu *c, u32 msr, u64 v)
 {
-	if ((v & APIC_BASE_ADDR_MASK) != (rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_ADDR_MASK)) {
-		hv_printf("CPU %u: guest tried to move the local APIC to 0x%llx: #GP\n", c->index,
-			  (unsigned long long)(v & APIC_BASE_ADDR_MASK));
+	u64 old;
+	const char *why;
+
+	if (!rdmsr_safe(msr, &old))
 		return false;
-	}
-	return wrmsr_safe(MSR_IA32_APIC_BASE, v);
+	why = msr_write_refused(msr, old, v);
+	if (!why)
+		return wrmsr_safe(msr, v);
+	if (ratelimit_ok(&refusals))
+		hv_printf("CPU %u: guest WRMSR 0x%x = 0x%llx refused (%s): #GP\n", c->index, msr,
+			  (unsigned long long)v, why);
+	return false;
 }
 
 /* With IA32_PERF_GLOBAL_CTRL switched, the guest's value lives in the VMCS
@@ -72,7 +85,8 @@ void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 		ok = write_efer(v);
 		break;
 	case MSR_IA32_APIC_BASE:
-		ok = write_apic_base(c, v);
+	case MSR_IA32_MISC_ENABLE:
+		ok = write_checked(c, msr, v);
 		break;
 	case MSR_IA32_PERF_GLOBAL_CTRL:	/* intercepted only when switched */
 		ok = write_perf_global_ctrl(v);
@@ -83,7 +97,7 @@ void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 			ipi_emulate(c, (u32)v, (u32)(v >> 32), true);
 		break;
 	default:
-		ok = wrmsr_safe(msr, v);
+		ok = !msr_hidden(&guest_msr_policy, msr) && wrmsr_safe(msr, v);
 		break;
 	}
 	if (ok)

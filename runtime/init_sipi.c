@@ -11,6 +11,8 @@
 #include "vmcs_setup.h"
 #include "vmx_start.h"
 #include "guest_state.h"
+#include "exit.h"
+#include "vmcs_dump.h"
 #include "cpu.h"
 #include "serial.h"
 #include "arch/apic.h"
@@ -85,4 +87,17 @@ void init_sipi_take_init(struct cpu *c, struct guest_regs *r)
 		return;
 	hv_printf("CPU %u: INIT: back to the INIT state, waiting for SIPI\n", c->index);
 	load_start_state(c, wait_for_sipi(c), r);
+}
+
+/* A real INIT reached this CPU in the guest (exit reason 3, SDM 25.2; from
+ * the chipset, e.g. port 92h or CF9h=04h, or an IOAPIC/MSI with delivery mode
+ * INIT). On an AP it does what the emulated one does; on the boot CPU it is
+ * the platform's warm reset path, so the machine resets. */
+void exit_init_signal(struct cpu *c, struct guest_regs *r)
+{
+	if (c->index == 0)
+		vmx_guest_crash(c, r, "INIT signal to the boot CPU");
+	hv_printf("CPU %u: INIT signal in the guest: emulated INIT\n", c->index);
+	if (vcpu_init(&c->sipi))
+		vcpu_make_request(&c->requests, VCPU_REQ_INIT);
 }

@@ -12,6 +12,7 @@
 #include "serial.h"
 #include "spinlock.h"
 #include "arch/vmcs_fields.h"
+#include "arch/cr.h"
 
 extern const char _text_start[], _rodata_end[];
 
@@ -48,8 +49,25 @@ static u64 vmcs_fingerprint(void)
 	return fp;
 }
 
+/* Page-table entries without the accessed and dirty flags, which the CPU
+ * sets as it walks them (SDM 4.8). */
+static u64 page_table_fingerprint(const struct mem_region *m)
+{
+	const u64 *e = m->p;
+	u64 fp = FNV1A64_INIT;
+
+	for (u64 i = 0; i < m->len / sizeof(u64); i++) {
+		u64 v = e[i] & ~(PTE_A | PTE_D);
+
+		fp = fnv1a64_more(fp, &v, sizeof(v));
+	}
+	return fp;
+}
+
 static u64 region_fingerprint(unsigned r)
 {
+	if (r == R_PAGE_TABLES)
+		return page_table_fingerprint(&regions[r]);
 	return fnv1a64(regions[r].p, (size_t)regions[r].len);
 }
 

@@ -5,6 +5,8 @@
 #include "vmcs_decode.h"
 #include "serial.h"
 #include "cpu.h"
+#include "boot_info.h"
+#include "platform_reset.h"
 #include "arch/vmcs_fields.h"
 
 #define FIELD_ENCODING(name, enc) enc,
@@ -43,7 +45,7 @@ static unsigned vmcs_verify(const struct cpu *c)
 	return vmcs_check_all(&vmcs_current_view, &vmx_caps, report, &ctx);
 }
 
-void vmx_fatal(const struct cpu *c, const struct guest_regs *r, const char *why)
+static void report_state(const struct cpu *c, const struct guest_regs *r, const char *why)
 {
 	static const char *const names[GPR_COUNT] = {
 		"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
@@ -58,5 +60,18 @@ void vmx_fatal(const struct cpu *c, const struct guest_regs *r, const char *why)
 					  (unsigned long long)r->gpr[i]);
 	vmcs_verify(c);
 	vmcs_dump(c);
+}
+
+void vmx_fatal(const struct cpu *c, const struct guest_regs *r, const char *why)
+{
+	report_state(c, r, why);
 	hv_panic("CPU %u: %s\n", c->index, why);
+}
+
+void vmx_guest_crash(const struct cpu *c, const struct guest_regs *r, const char *why)
+{
+	if (boot_info.opts.crash_halt)
+		vmx_fatal(c, r, why);
+	report_state(c, r, why);
+	platform_reset(why);
 }

@@ -10,4 +10,10 @@ void vmcs_dump(const struct cpu *c);
 __attribute__((noreturn)) void vmx_fatal(const struct cpu *c, const struct guest_regs *r,
 					 const char *why);
 
+/* The guest crashed the machine (triple fault, INIT to the boot CPU, a task
+ * switch): the same report, then a platform reset as on bare hardware, or
+ * vmx_fatal() with crash=halt. */
+__attribute__((noreturn)) void vmx_guest_crash(const struct cpu *c, const struct guest_regs *r,
+					       const char *why);
+
 #endif

@@ -42,6 +42,7 @@ bool vmx_controls_compute(const struct vmx_caps *c)
 		.proc2 = vmx_ctls.proc2,
 		.pmu_switched = vmx_ctls.entry & ENTRY_CTLS_LOAD_PERF_GLOBAL_CTRL,
 	};
+	guest_msr_policy = (struct msr_policy){ .pmu_switched = guest_cpuid_policy.pmu_switched };
 	return true;
 }
 

@@ -7,7 +7,10 @@
 #include "cpuid_policy.h"
 
 extern struct vmx_controls vmx_ctls;
+#include "msr_policy.h"
+
 extern struct cpuid_policy guest_cpuid_policy;	/* exit_cpuid.c */
+extern struct msr_policy guest_msr_policy;	/* exit_msr.c */
 
 /* From the BSP's capabilities; false after one clear line naming what lacks. */
 bool vmx_controls_compute(const struct vmx_caps *c);

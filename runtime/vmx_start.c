@@ -65,7 +65,7 @@ bool vmx_global_init(void)
 		  "entry=0x%08x\n", vmx_ctls.pin, vmx_ctls.proc, vmx_ctls.proc2, vmx_ctls.exit,
 		  vmx_ctls.entry);
 	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
-	msr_bitmap_build_policy(msr_bitmap, guest_cpuid_policy.pmu_switched);
+	msr_bitmap_build_policy(msr_bitmap, &guest_msr_policy);
 	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size,
 		       ept_limit(&boot_info.e820));
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,

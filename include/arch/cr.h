@@ -53,6 +53,8 @@
 #define PTE_U ARCH_BIT(2)
 #define PTE_PWT ARCH_BIT(3)
 #define PTE_PCD ARCH_BIT(4)
+#define PTE_A ARCH_BIT(5)		/* set by the CPU on use (SDM 4.8) */
+#define PTE_D ARCH_BIT(6)
 #define PTE_PS ARCH_BIT(7)
 #define PTE_G ARCH_BIT(8)
 #define PTE_NX ARCH_BIT(63)

@@ -1,7 +1,8 @@
 /* mmio_decode_store (xmhf/lib/mmio_decode.c, SDM Vol. 2A 2.1-2.2) on fuzzed
  * instruction bytes in an exact-size buffer (ASan catches any read past n): an
  * accepted store has 2 <= len <= min(n, 15), a register 0-15 and decodes the
- * same from its own len bytes; an imm32 store's immediate is its last 4 bytes.
+ * same from its own len bytes; a store's size is 1, 2 or 4, and an immediate
+ * store's immediate is its last `size` bytes; a high-byte register is AH-BH.
  * Input: u8 mode (0/1/2: 16/32/64-bit), then the instruction bytes. */
 #include "fuzz.h"
 #include "mmio_decode.h"
@@ -25,13 +26,17 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		FUZZ_ASSERT(a.len >= 2 && a.len <= in.n && a.len <= 15, "len %u of %zu bytes", a.len,
 			    in.n);
 		FUZZ_ASSERT(a.reg <= 15, "reg %u", a.reg);
+		FUZZ_ASSERT(a.size == 1 || a.size == 2 || a.size == 4, "size %u", a.size);
+		FUZZ_ASSERT(!a.high8 || (a.size == 1 && a.reg < 4), "high8 with reg %u", a.reg);
 		if (a.is_imm) {
-			memcpy(&imm, bytes + a.len - 4, 4);
+			imm = 0;
+			memcpy(&imm, bytes + a.len - a.size, a.size);
 			FUZZ_ASSERT(a.imm == imm, "imm 0x%x, bytes say 0x%x", a.imm, imm);
 		}
 		memset(&b, 0, sizeof(b));
 		FUZZ_ASSERT(mmio_decode_store(bytes, a.len, mode, &b) == 0 && a.len == b.len &&
-			    a.is_imm == b.is_imm && a.reg == b.reg && a.imm == b.imm,
+			    a.is_imm == b.is_imm && a.reg == b.reg && a.imm == b.imm &&
+			    a.size == b.size && a.high8 == b.high8,
 			    "decoding the first %u bytes differs", a.len);
 	}
 	free(bytes);

@@ -7,6 +7,7 @@
  * then MSRs to probe in the same form. */
 #include "fuzz.h"
 #include "msr_bitmap.h"
+#include "msr_policy.h"
 #include "arch/msr.h"
 
 #define GUARD 64
@@ -42,9 +43,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 
 	memset(page, 0xa5, sizeof(page));
 	memset(bm, 0, MSR_BITMAP_SIZE);
-	bool perf = size & 1;
+	struct msr_policy mp = { size & 1 };
 
-	msr_bitmap_build_policy(policy, perf);
+	msr_bitmap_build_policy(policy, &mp);
 	for (u32 i = 0; i < n; i++) {
 		u8 f = fuzz_u8(&in);
 
@@ -66,10 +67,10 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				want |= ops[i].msr == msr && (w ? ops[i].write : ops[i].read);
 			FUZZ_ASSERT(msr_bitmap_exits(bm, msr, w) == want, "MSR 0x%x %s", msr,
 				    w ? "write" : "read");
-			pol = !in_range(msr) || (w && (msr == MSR_IA32_EFER ||
-						       msr == MSR_IA32_APIC_BASE ||
-						       msr == MSR_X2APIC_ICR ||
-						       (perf && msr == MSR_IA32_PERF_GLOBAL_CTRL)));
+			pol = !in_range(msr) || msr_hidden(&mp, msr) ||
+			      (w && (msr == MSR_IA32_EFER || msr == MSR_IA32_APIC_BASE ||
+				     msr == MSR_IA32_MISC_ENABLE || msr == MSR_X2APIC_ICR ||
+				     (mp.pmu_switched && msr == MSR_IA32_PERF_GLOBAL_CTRL)));
 			FUZZ_ASSERT(msr_bitmap_exits(policy, msr, w) == pol, "policy, MSR 0x%x %s",
 				    msr, w ? "write" : "read");
 		}

@@ -19,7 +19,8 @@ static bool is_default(const struct hv_options *o)
 	return o->baud == d.baud && o->data_bits == d.data_bits && o->parity == d.parity &&
 	       o->stop_bits == d.stop_bits && o->serial_port == d.serial_port &&
 	       o->boot_drive == d.boot_drive && o->boot_drive_set == d.boot_drive_set &&
-	       o->trace == d.trace && o->debug_flags == d.debug_flags;
+	       o->trace == d.trace && o->debug_flags == d.debug_flags &&
+	       o->crash_halt == d.crash_halt;
 }
 
 static void test_defaults(void)
@@ -116,6 +117,13 @@ static void test_other_errors(void)
 	CHECK(parse("trace=", &o) == -1 && is_default(&o));
 	CHECK(parse("trace=exits,", &o) == -1 && is_default(&o));
 	CHECK(parse("trace=EXITS", &o) == -1 && is_default(&o));
+
+	CHECK(parse("crash=reboot", &o) == -1);
+	CHECK_STR(err, "cmdline: malformed crash= option \"crash=reboot\": expected crash=reset "
+		       "or crash=halt");
+	CHECK(is_default(&o) && !o.crash_halt);
+	CHECK(parse("crash=halt", &o) == 0 && o.crash_halt);
+	CHECK(parse("crash=halt crash=reset", &o) == 0 && !o.crash_halt);
 
 	CHECK(parse("debug=0x100000000", &o) == -1);
 	CHECK_STR(err, "cmdline: malformed debug= option \"debug=0x100000000\": expected a "

@@ -37,10 +37,32 @@ int main(void)
 	CHECK(mmio_decode_store(h, sizeof(h), MODE_32, &s) == 0 && s.len == 3 && s.reg == 2);
 	/* In 32-bit mode 0x44 is INC, not REX: not a store we know. */
 	CHECK(mmio_decode_store(b, sizeof(b), MODE_32, &s) == -1);
-	/* 64-bit store (REX.W), 16-bit store, register destination, truncated: rejected. */
+	/* 64-bit store (REX.W), register destination, truncated: rejected. */
 	const u8 w[] = { 0x48, 0x89, 0x02 }, o16[] = { 0x66, 0x89, 0x02 }, rr[] = { 0x89, 0xc0 };
 	CHECK(mmio_decode_store(w, sizeof(w), MODE_64, &s) == -1);
-	CHECK(mmio_decode_store(o16, sizeof(o16), MODE_64, &s) == -1);
+	/* 16-bit store: mov %ax,(%rdx) */
+	CHECK(mmio_decode_store(o16, sizeof(o16), MODE_64, &s) == 0 && s.size == 2 && s.len == 3);
+	CHECK(mmio_decode_store(a, sizeof(a), MODE_64, &s) == 0 && s.size == 4);
+	/* Byte-wise memset: mov %sil,(%rcx) = 40 88 31 (REX: reg 6 is SIL). */
+	const u8 bm[] = { 0x40, 0x88, 0x31 };
+	CHECK(mmio_decode_store(bm, sizeof(bm), MODE_64, &s) == 0 && s.size == 1 && s.len == 3 &&
+	      s.reg == 6 && !s.high8);
+	/* Without REX, reg 6 of a byte store is DH: mov %dh,(%ecx) = 88 31. */
+	CHECK(mmio_decode_store(bm + 1, 2, MODE_32, &s) == 0 && s.size == 1 && s.reg == 2 && s.high8);
+	/* movb $0x5a,0x80(%eax) = c6 80 80 00 00 00 5a; movw $0x1234,(%ebx) = 66 c7 03 34 12 */
+	const u8 mb[] = { 0xc6, 0x80, 0x80, 0x00, 0x00, 0x00, 0x5a };
+	CHECK(mmio_decode_store(mb, sizeof(mb), MODE_32, &s) == 0 && s.len == 7 && s.size == 1 &&
+	      s.is_imm && s.imm == 0x5a);
+	CHECK(mmio_decode_store(mb, 6, MODE_32, &s) == -1);		/* immediate cut off */
+	const u8 mw[] = { 0x66, 0xc7, 0x03, 0x34, 0x12 };
+	CHECK(mmio_decode_store(mw, sizeof(mw), MODE_32, &s) == 0 && s.len == 5 && s.size == 2 &&
+	      s.imm == 0x1234);
+	/* mov %al,0xfee00080 (moffs8) = a2 80 00 e0 fe */
+	const u8 m8[] = { 0xa2, 0x80, 0x00, 0xe0, 0xfe };
+	CHECK(mmio_decode_store(m8, sizeof(m8), MODE_32, &s) == 0 && s.len == 5 && s.size == 1);
+	/* C6 /1 is not a MOV. */
+	const u8 c61[] = { 0xc6, 0x08, 0x00 };
+	CHECK(mmio_decode_store(c61, sizeof(c61), MODE_32, &s) == -1);
 	CHECK(mmio_decode_store(rr, sizeof(rr), MODE_64, &s) == -1);
 	CHECK(mmio_decode_store(d, 6, MODE_64, &s) == -1);
 	/* 16-bit code with 0x66: a 32-bit store, 16-bit addressing: 66 89 47 02 */

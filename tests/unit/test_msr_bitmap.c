@@ -1,14 +1,18 @@
 /* MSR bitmap layout (SDM 24.6.9) and our interception policy. */
 #include "check.h"
 #include "msr_bitmap.h"
+#include "msr_policy.h"
 #include "arch/msr.h"
 
 static u8 bm[MSR_BITMAP_SIZE];
 
 int main(void)
 {
-	msr_bitmap_build_policy(bm, false);
+	struct msr_policy plain = { false }, switched = { true };
+
+	msr_bitmap_build_policy(bm, &plain);
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));
+	CHECK(msr_bitmap_exits(bm, MSR_IA32_RTIT_OUTPUT_BASE, false));
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_EFER, false));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_APIC_BASE, true));
 	CHECK(msr_bitmap_exits(bm, MSR_X2APIC_ICR, true));
@@ -25,10 +29,18 @@ int main(void)
 	int set = 0;
 	for (int i = 0; i < MSR_BITMAP_SIZE; i++)
 		set += __builtin_popcount(bm[i]);
-	CHECK(set == 3);
+	/* EFER, APIC_BASE, MISC_ENABLE, ICR writes; 2 + 3 + 8 Intel PT MSRs and
+	 * DS_AREA, PEBS_ENABLE read and written. */
+	CHECK(set == 4 + 2 * (13 + 2));
+	CHECK(msr_bitmap_exits(bm, MSR_IA32_RTIT_CTL, false) && msr_bitmap_exits(bm, MSR_IA32_RTIT_CTL, true));
+	CHECK(msr_bitmap_exits(bm, MSR_IA32_DS_AREA, false) && msr_bitmap_exits(bm, MSR_IA32_PEBS_ENABLE, true));
+	CHECK(!msr_bitmap_exits(bm, MSR_IA32_MISC_ENABLE, false) && msr_bitmap_exits(bm, MSR_IA32_MISC_ENABLE, true));
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, true));
-	/* With IA32_PERF_GLOBAL_CTRL switched its writes exit too, reads do not. */
-	msr_bitmap_build_policy(bm, true);
+	/* With IA32_PERF_GLOBAL_CTRL switched its writes exit too, reads do not;
+	 * DS/PEBS then run on the hardware (counting stops at every exit). */
+	memset(bm, 0xee, sizeof(bm));
+	msr_bitmap_build_policy(bm, &switched);
+	CHECK(!msr_bitmap_exits(bm, MSR_IA32_DS_AREA, true));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, true));
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, false));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));

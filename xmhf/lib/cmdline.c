@@ -15,6 +15,7 @@ void hv_options_default(struct hv_options *o)
 	o->boot_drive = 0x80;
 	o->boot_drive_set = false;
 	o->trace = 0;
+	o->crash_halt = false;
 	o->debug_flags = 0;
 }
 
@@ -174,6 +175,18 @@ static int parse_trace(struct word word, struct word val, struct hv_options *o, 
 	return 0;
 }
 
+static int parse_crash(struct word word, struct word val, struct hv_options *o, char *err,
+		       size_t errlen)
+{
+	if (word_is(val, "reset") || word_is(val, "halt")) {
+		o->crash_halt = word_is(val, "halt");
+		return 0;
+	}
+	xsnprintf(err, errlen, "cmdline: malformed crash= option \"%.*s\": expected crash=reset or "
+		  "crash=halt", (int)word.n, word.s);
+	return -1;
+}
+
 static int parse_debug(struct word word, struct word val, struct hv_options *o, char *err,
 		       size_t errlen)
 {
@@ -202,6 +215,8 @@ static int parse_word(struct word word, struct hv_options *o, char *err, size_t 
 		return parse_boot_drive(word, val, o, err, errlen);
 	if (word_is(key, "trace"))
 		return parse_trace(word, val, o, err, errlen);
+	if (word_is(key, "crash"))
+		return parse_crash(word, val, o, err, errlen);
 	if (word_is(key, "debug"))
 		return parse_debug(word, val, o, err, errlen);
 	return 0;

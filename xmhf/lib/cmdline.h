@@ -15,10 +15,12 @@ struct hv_options {
 	u8 boot_drive;		/* BIOS drive number for the guest (DL) */
 	bool boot_drive_set;	/* boot_drive= was given */
 	u32 trace;		/* TRACE_* bits */
+	bool crash_halt;	/* crash=halt: a guest crash stops the machine (no reset) */
 	u32 debug_flags;	/* debug=N, free-form bits for development */
 };
 
-/* 115200 8n1 on 0x3f8, boot drive 0x80 (not set), no tracing, no debug flags. */
+/* 115200 8n1 on 0x3f8, boot drive 0x80 (not set), no tracing, crash=reset,
+ * no debug flags. */
 void hv_options_default(struct hv_options *o);
 
 /* Applies the options in `cmdline` (NULL: none) on top of *o. Words are
@@ -26,6 +28,8 @@ void hv_options_default(struct hv_options *o);
  *   serial=BAUD,<5-8><n|e|o><1|2>,IOPORT   e.g. serial=115200,8n1,0x3f8
  *   boot_drive=N                           0x00-0xff
  *   trace=NAME[,NAME...]                   names: exits
+ *   crash=reset|halt                       what a guest triple fault or BSP INIT
+ *                                          does after the dump (default reset)
  *   debug=N                                32-bit number
  * Numbers are decimal or 0x-prefixed hex. Other words, including the image
  * path and unknown keys, are ignored. A later option replaces an earlier one.

@@ -33,8 +33,9 @@ static int modrm_len(const u8 *p, size_t n, bool addr16)
 	return len + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
 }
 
-/* MOV moffs32, EAX (A3): the address follows the opcode, its size set by the
- * address size: 8 bytes in 64-bit mode, 4 with 67h (SDM Vol. 2B MOV, 2.2.1.4). */
+/* MOV moffs, AL/AX/EAX (A2, A3): the address follows the opcode, its size set
+ * by the address size: 8 bytes in 64-bit mode, 4 with 67h (SDM Vol. 2B MOV,
+ * 2.2.1.4). */
 static int moffs_store(size_t left, enum cpu_mode_bits mode, bool has67, size_t i,
 		       struct mmio_store *out)
 {
@@ -49,11 +50,21 @@ static int moffs_store(size_t left, enum cpu_mode_bits mode, bool has67, size_t 
 	return 0;
 }
 
+static u32 imm_le(const u8 *p, u8 size)
+{
+	u32 v = 0;
+
+	for (u8 k = 0; k < size; k++)
+		v |= (u32)p[k] << (8 * k);
+	return v;
+}
+
 int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct mmio_store *out)
 {
 	size_t i = 0;
-	bool has66 = false, has67 = false, op16, addr16;
+	bool has66 = false, has67 = false, op16, addr16, byte_op;
 	u8 rex = 0, op;
+	size_t imm;
 	int ml;
 
 	if (n > MAX_INSN)
@@ -75,26 +86,34 @@ int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct
 	addr16 = mode == MODE_16 ? !has67 : (mode == MODE_32 && has67);
 	if (i < n && mode == MODE_64 && (bytes[i] & 0xf0) == 0x40)
 		rex = bytes[i++];
-	if (i >= n || op16 || (rex & 0x08))	/* only 32-bit operands */
+	if (i >= n || (rex & 0x08))		/* REX.W: a 64-bit store */
 		return -1;
 	op = bytes[i++];
-	if (op == 0xa3)
+	byte_op = op == 0x88 || op == 0xc6 || op == 0xa2;
+	out->size = byte_op ? 1 : op16 ? 2 : 4;
+	out->high8 = false;
+	if (op == 0xa2 || op == 0xa3)
 		return moffs_store(n - i, mode, has67, i, out);
-	if (op != 0x89 && op != 0x87 && op != 0xc7)
+	if (op != 0x89 && op != 0x87 && op != 0xc7 && op != 0x88 && op != 0xc6)
 		return -1;
-	if (op == 0xc7 && (i >= n || ((bytes[i] >> 3) & 7) != 0))
-		return -1;
+	imm = op == 0xc7 || op == 0xc6 ? out->size : 0;
+	if (imm && (i >= n || ((bytes[i] >> 3) & 7) != 0))
+		return -1;			/* C6/C7 /0 only */
 	ml = modrm_len(bytes + i, n - i, addr16);
-	if (ml < 0 || i + (size_t)ml + (op == 0xc7 ? 4 : 0) > n)
+	if (ml < 0 || i + (size_t)ml + imm > n)
 		return -1;
-	out->is_imm = op == 0xc7;
+	out->is_imm = imm != 0;
 	out->reg = (u8)(((bytes[i] >> 3) & 7) | ((rex & 0x04) ? 8 : 0));
+	/* Byte registers 4-7 without REX are AH CH DH BH (SDM Vol. 2A 3.7.2.1). */
+	if (byte_op && !imm && !rex && out->reg >= 4) {
+		out->high8 = true;
+		out->reg -= 4;
+	}
 	out->imm = 0;
 	i += (size_t)ml;
-	if (out->is_imm) {
-		out->imm = (u32)bytes[i] | (u32)bytes[i + 1] << 8 | (u32)bytes[i + 2] << 16 |
-			   (u32)bytes[i + 3] << 24;
-		i += 4;
+	if (imm) {
+		out->imm = imm_le(bytes + i, (u8)imm);
+		i += imm;
 	}
 	out->len = (u8)i;
 	return 0;

@@ -1,4 +1,5 @@
 #include "msr_bitmap.h"
+#include "msr_policy.h"
 #include "arch/msr.h"
 
 #define MSR_LOW_END 0x2000u
@@ -39,13 +40,17 @@ bool msr_bitmap_exits(const u8 *bitmap, u32 msr, bool write)
 	return bitmap[(write ? WRITE_OFFSET : 0) + bit / 8] & (1u << (bit % 8));
 }
 
-void msr_bitmap_build_policy(u8 *bitmap, bool perf_global_ctrl_switched)
+void msr_bitmap_build_policy(u8 *bitmap, const struct msr_policy *p)
 {
 	for (unsigned i = 0; i < MSR_BITMAP_SIZE; i++)
 		bitmap[i] = 0;
 	msr_bitmap_intercept(bitmap, MSR_IA32_EFER, false, true);
 	msr_bitmap_intercept(bitmap, MSR_IA32_APIC_BASE, false, true);
+	msr_bitmap_intercept(bitmap, MSR_IA32_MISC_ENABLE, false, true);
 	msr_bitmap_intercept(bitmap, MSR_X2APIC_ICR, false, true);
-	if (perf_global_ctrl_switched)
+	if (p->pmu_switched)
 		msr_bitmap_intercept(bitmap, MSR_IA32_PERF_GLOBAL_CTRL, false, true);
+	for (u32 msr = 0; msr < MSR_LOW_END; msr++)
+		if (msr_hidden(p, msr))
+			msr_bitmap_intercept(bitmap, msr, true, true);
 }

@@ -13,11 +13,12 @@ bool msr_bitmap_intercept(u8 *bitmap, u32 msr, bool read, bool write);
 /* Whether an access exits under this bitmap (out-of-range MSRs: true). */
 bool msr_bitmap_exits(const u8 *bitmap, u32 msr, bool write);
 
-/* The MSRs whose writes we handle (the rest run on the hardware): IA32_EFER,
- * to keep EFER.LMA and the IA-32e-mode entry control consistent; IA32_APIC_BASE,
- * so the guest cannot move the APIC page we watch; the x2APIC ICR; and, when
- * perf_global_ctrl_switched, IA32_PERF_GLOBAL_CTRL, whose guest value then
- * lives in the VMCS. */
-void msr_bitmap_build_policy(u8 *bitmap, bool perf_global_ctrl_switched);
+/* The MSRs we handle (the rest run on the hardware): writes of IA32_EFER,
+ * to keep EFER.LMA and the IA-32e-mode entry control consistent; of
+ * IA32_APIC_BASE and IA32_MISC_ENABLE (msr_write_refused); of the x2APIC ICR;
+ * when p->pmu_switched, of IA32_PERF_GLOBAL_CTRL, whose guest value then
+ * lives in the VMCS; reads and writes of every msr_hidden() MSR. */
+struct msr_policy;
+void msr_bitmap_build_policy(u8 *bitmap, const struct msr_policy *p);
 
 #endif
