@@ -400,6 +400,12 @@ static void a_apic_bytewise(struct sb *o)
 {
 	u32 tpr = apic_read(APIC_REG_TPR);
 
+	/* Sub-dword APIC accesses are undefined (SDM Vol. 3A 10.4.1); bare
+	 * Bochs panics ("APIC write with len=1") and stops. */
+	if (!hv) {
+		sb_str(o, "skipped (bare)");
+		return;
+	}
 	com1_puts("ATTACK-STEP: apic-bytewise-memset 88 0e (mov %cl,(%esi))\n");
 	sb_str(o, "mov8=");
 	sb_vec(o, probe_store8(APIC_PAGE + APIC_REG_TPR, tpr & 0xff));
