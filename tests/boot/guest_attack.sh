@@ -76,7 +76,7 @@ for model in $MODELS; do
 	# Under xmhf-ng: all attacks in one boot, then each one missing alone.
 	HV=$BOOT_TEST_DIR/hv-$model.serial
 	: >"$HV"
-	runs=0
+	runs=0 range=
 	for a in "${ATTACKS[@]}"; do
 		[ -z "$(line "$HV" "$a")" ] || continue
 		if [ "$runs" -eq 0 ]; then d=$DISK; else
@@ -98,6 +98,7 @@ for model in $MODELS; do
 			FAILED_HV+=("$model $a: no ATTACK line; $(fatal_lines "$HV_SERIAL" | head -n 2 | tr '\n' ' ')")
 	done
 	hv_base=0x${range%% *}
+	[ -n "${range:-}" ] || { hv_base=0x1fc00000; echo "no banner: hypervisor base taken as $hv_base"; }
 	echo "hypervisor base $hv_base (from the banner)"
 
 	# --- bare: what Bochs itself gives.
