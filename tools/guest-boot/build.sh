@@ -19,7 +19,7 @@ gcc -m32 -c -I"$ROOT/include" -o "$WORK/boot16.o" "$BENCH/boot16.S"
 for f in "$@" "$ROOT/tools/guest-boot/com1.c"; do
 	o=$WORK/$(basename "${f%.*}").o
 	case $f in
-	*.S) gcc -m32 -c -I"$ROOT/include" -o "$o" "$f" ;;
+	*.S) gcc -m32 -c -I"$ROOT/include" -I"$ROOT/runtime" -o "$o" "$f" ;;
 	*) gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 		-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \
 		-I"$ROOT/include" -I"$ROOT/runtime" -I"$ROOT/tools/guest-boot" -c -o "$o" "$f" ;;

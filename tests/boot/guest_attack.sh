@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Isolation attacks (docs/security.md): tools/guest-attack is a malicious
+# ring-0 guest (INT 15h with ES:DI in the hypervisor from unreal mode,
+# E801h/88h sizes, PAE CR3 in the hypervisor, Processor Trace / MTRR /
+# MISC_ENABLE / APIC_BASE MSRs, APIC byte and word stores, an APIC store just
+# before an unmapped page, a task switch, a triple fault), printing
+#     ATTACK: <name> -> <outcome> integrity=<changed>/<checked>
+# after each (hypercall 2). Per model (ATTACK_MODELS, default Westmere and
+# Skylake-X): one bare run (1 CPU) checked against what bare Bochs gives, and
+# one run under xmhf-ng checked against the outcome the hypervisor must give
+# (integrity 0 changed after every attack, no halt). Any attack that printed
+# no line under xmhf-ng (an earlier attack halted the machine) gets a boot of
+# its own, with a disk that runs only that attack, so one halt hides nothing.
+# Then a triple fault with crash=halt on the command line: dump and halt.
+# ATTACK_HV_IMAGE: hypervisor image (default build/xmhf-ng.bin).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/hv_lib.sh"
+
+boot_test_init guest_attack
+boot_require bochs grub-mkrescue xorriso gcc as ld
+MODELS=${ATTACK_MODELS:-corei5_arrandale_m520 corei7_skylake_x}
+HV_IMAGE=${ATTACK_HV_IMAGE:-$BUILD_DIR/xmhf-ng.bin}
+DISK=$BOOT_TEST_DIR/attack.img
+"$TOOLS/guest-attack/build.sh" "$DISK" >/dev/null || boot_test_result 1
+ISO=$(hv_boot_iso "$HV_IMAGE") || boot_test_result 1
+HALT_ISO=$BOOT_TEST_DIR/boot-crash-halt.iso
+"$TOOLS/mkboot.sh" -i "$HV_IMAGE" -o "$HALT_ISO" -c "crash=halt" >&2 || boot_test_result 1
+# A missing MSR is #GP, as on hardware (see guest_events.sh).
+MSR_GP=(--rc "cpu: ignore_bad_msrs=0")
+ATTACKS=(int15-e820-control int15-unreal-e820 int15-e801 int15-88 pdpte-bad-cr3 msr-pt
+	msr-mtrr msr-misc-enable-xd apic-bytewise-memset apic-store-window-crosses-page
+	msr-apic-base-disable task-switch triple-fault)
+HV_DONE='ATTACK: all done|xmhf-ng: halted'
+
+# Others run Bochs on this machine too: start ours when fewer than 2 run.
+bochs_slot() { while [ "$(pgrep -c -x bochs || true)" -ge 2 ]; do sleep 5; done; }
+
+# line LOG NAME: the last "ATTACK: NAME -> ..." line's text after the arrow.
+line() { tr -d '\r' <"$1" | grep -a -F "ATTACK: $2 -> " | tail -n 1 | sed 's/^.* -> //' || true; }
+# outcome LOG NAME: that text without the integrity field.
+outcome() { line "$1" "$2" | sed 's/ integrity=[^ ]*$//'; }
+integrity() { line "$1" "$2" | sed -n 's/.* integrity=\([^ ]*\)$/\1/p'; }
+# field TEXT KEY: the value of KEY=VALUE in TEXT.
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n 1; }
+matches() { [[ $1 =~ ^($2)$ ]]; }
+is_intact() { [[ $1 =~ ^0/[1-9][0-9]*$ ]]; }
+le() { [ -n "$1" ] && [ -n "$2" ] && [ $(( $1 )) -le $(( $2 )) ]; }
+gt() { [ -n "$1" ] && [ -n "$2" ] && [ $(( $1 )) -gt $(( $2 )) ]; }
+# e801_top TEXT: end of the RAM E801h counts: 16 MiB + BX (or DX) * 64 KiB.
+e801_top() { local v; v=$(field "$1" "$2"); [ -n "$v" ] && printf '0x%x' $(( 0x1000000 + v * 0x10000 )); }
+# e801_low TEXT: end of the RAM counted by AX (KiB above 1 MiB), also for 88h.
+kib_top() { local v; v=$(field "$1" "$2"); [ -n "$v" ] && printf '0x%x' $(( 0x100000 + v * 1024 )); }
+mtrr_ok() {
+	local o=$1 old back
+	old=$(field "$o" old) back=$(field "$o" readback)
+	[ "$(field "$o" write-uc)" = ok ] && [ "$(field "$o" restore)" = ok ] && [ -n "$old" ] &&
+		[ $(( back )) -eq $(( old & ~0xff )) ]
+}
+# fatal_lines LOG: the hypervisor's halting lines.
+fatal_lines() { tr -d '\r' <"$1" | grep -a -E 'FATAL|unhandled VM exit|xmhf-ng: halted' || true; }
+
+FAILED_HV=()
+for model in $MODELS; do
+	echo "== model $model"
+	BARE=$BOOT_TEST_DIR/bare-$model.serial BARE_LOG=$BOOT_TEST_DIR/bare-$model.bochs
+	rc=0
+	bochs_slot
+	t=$(date +%s)
+	# Bare: runs until the final triple fault stops Bochs (exit 3).
+	"$TOOLS/bochs-run.sh" --model "$model" --disk "$DISK" --serial "$BARE" --log "$BARE_LOG" \
+		--timeout 60 "${MSR_GP[@]}" >/dev/null || rc=$?
+	echo "bochs bare ($model): wall $(( $(date +%s) - t )) s, exit $rc"
+	tr -d '\r' <"$BARE" | grep -a '^ATTACK' || true
+
+	# Under xmhf-ng: all attacks in one boot, then each one missing alone.
+	HV=$BOOT_TEST_DIR/hv-$model.serial
+	: >"$HV"
+	runs=0 range=
+	for a in "${ATTACKS[@]}"; do
+		[ -z "$(line "$HV" "$a")" ] || continue
+		if [ "$runs" -eq 0 ]; then d=$DISK; else
+			d=$BOOT_TEST_DIR/attack-$a.img
+			"$TOOLS/guest-attack/build.sh" "$d" "$a" >/dev/null || boot_test_result 1
+		fi
+		runs=$((runs + 1))
+		bochs_slot
+		hv_bochs_boot "$ISO" "$d" 1 "$HV_DONE" --model "$model" --timeout 60 --no-default-fail \
+			"${MSR_GP[@]}" >/dev/null
+		echo "hv boot $runs ($model, ${d##*/}): exit $HV_RC"
+		cp "$HV_BOCHSLOG" "$BOOT_TEST_DIR/hv-$model-$runs.bochs" 2>/dev/null || true
+		cp "$HV_SERIAL" "$BOOT_TEST_DIR/hv-$model-$runs.serial"
+		boot_assert "$model hv boot $runs: no VMENTER FAIL" hv_no_vmenter_fail
+		tr -d '\r' <"$HV_SERIAL" | grep -a -E '^ATTACK|FATAL|unhandled VM exit|halted|unsupported|refused' || true
+		cat "$HV_SERIAL" >>"$HV"
+		[ "$runs" -gt 1 ] || range=$(hv_range)
+		[ "$runs" -eq 1 ] || [ -n "$(line "$HV_SERIAL" "$a")" ] ||
+			FAILED_HV+=("$model $a: no ATTACK line; $(fatal_lines "$HV_SERIAL" | head -n 2 | tr '\n' ' ')")
+	done
+	hv_base=0x${range%% *}
+	[ -n "${range:-}" ] || { hv_base=0x1fc00000; echo "no banner: hypervisor base taken as $hv_base"; }
+	echo "hypervisor base $hv_base (from the banner)"
+
+	# --- bare: what Bochs itself gives.
+	boot_assert "$model bare: Bochs stopped by the triple fault (exit 3, saw $rc)" [ "$rc" -eq 3 ]
+	boot_assert "$model bare: Bochs reports the triple fault" \
+		grep -a -q '3rd (13) exception with no resolution' "$BARE_LOG"
+	b() { outcome "$BARE" "$1"; }
+	for a in "${ATTACKS[@]}"; do
+		[ "$a" = triple-fault ] && continue
+		boot_assert "$model bare: $a integrity=none ($(integrity "$BARE" "$a"))" \
+			[ "$(integrity "$BARE" "$a")" = none ]
+	done
+	boot_assert "$model bare: int15-e820-control -> $(b int15-e820-control)" \
+		matches "$(b int15-e820-control)" 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
+	boot_assert "$model bare: int15-unreal-e820 -> $(b int15-unreal-e820)" \
+		matches "$(b int15-unreal-e820)" 'cf=0 eax=0x534d4150 ecx=0x14'
+	o=$(b int15-e801)
+	boot_assert "$model bare: int15-e801 -> $o: RAM counted past the hypervisor base ($(e801_top "$o" bx) > $hv_base)" \
+		gt "$(e801_top "$o" bx)" "$hv_base"
+	boot_assert "$model bare: int15-88 -> $(b int15-88)" matches "$(b int15-88)" 'cf=0 ax=0x[0-9a-f]+ .*'
+	boot_assert "$model bare: pdpte-bad-cr3 -> $(b pdpte-bad-cr3)" [ "$(b pdpte-bad-cr3)" = 'skipped (bare)' ]
+	boot_assert "$model bare: msr-pt -> $(b msr-pt)" \
+		[ "$(b msr-pt)" = 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP' ]
+	boot_assert "$model bare: msr-mtrr -> $(b msr-mtrr)" mtrr_ok "$(b msr-mtrr)"
+	boot_assert "$model bare: msr-misc-enable-xd -> $(b msr-misc-enable-xd)" \
+		matches "$(b msr-misc-enable-xd)" 'rdmsr=.*'
+	boot_assert "$model bare: apic-bytewise-memset -> $(b apic-bytewise-memset)" \
+		[ "$(b apic-bytewise-memset)" = 'skipped (bare)' ]
+	boot_assert "$model bare: apic-store-window-crosses-page -> $(b apic-store-window-crosses-page)" \
+		[ "$(b apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
+	boot_assert "$model bare: msr-apic-base-disable -> $(b msr-apic-base-disable)" \
+		matches "$(b msr-apic-base-disable)" 'write-en-clear=ok .*'
+	boot_assert "$model bare: task-switch -> $(b task-switch)" \
+		[ "$(b task-switch)" = 'jmp-tss=ok task-b-ran=1 back-in-task-a' ]
+
+	# --- under xmhf-ng: the outcome after the isolation fixes.
+	h() { outcome "$HV" "$1"; }
+	for a in "${ATTACKS[@]}"; do
+		[ "$a" = triple-fault ] && continue
+		boot_assert "$model hv: $a integrity=$(integrity "$HV" "$a") (0 changed)" \
+			is_intact "$(integrity "$HV" "$a")"
+	done
+	boot_assert "$model hv: int15-e820-control -> $(h int15-e820-control)" \
+		matches "$(h int15-e820-control)" 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
+	boot_assert "$model hv: int15-unreal-e820 -> $(h int15-unreal-e820) (refused: cf=1 ah=0x86)" \
+		[ "$(h int15-unreal-e820)" = 'cf=1 ah=0x86' ]
+	o=$(h int15-e801)
+	boot_assert "$model hv: int15-e801 -> $o: RAM stops at the hypervisor (BX: $(e801_top "$o" bx) <= $hv_base)" \
+		le "$(e801_top "$o" bx)" "$hv_base"
+	boot_assert "$model hv: int15-e801: DX: $(e801_top "$o" dx) <= $hv_base, AX: $(kib_top "$o" ax) <= $hv_base" \
+		eval 'le "$(e801_top "$o" dx)" "$hv_base" && le "$(kib_top "$o" ax)" "$hv_base"'
+	o=$(h int15-88)
+	boot_assert "$model hv: int15-88 -> $o: $(kib_top "$o" ax) <= $hv_base" le "$(kib_top "$o" ax)" "$hv_base"
+	boot_assert "$model hv: pdpte-bad-cr3 -> $(h pdpte-bad-cr3) (#GP)" [ "$(h pdpte-bad-cr3)" = 'mov-cr0-pg=#GP' ]
+	boot_assert "$model hv: msr-pt -> $(h msr-pt)" \
+		[ "$(h msr-pt)" = 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP' ]
+	boot_assert "$model hv: msr-mtrr -> $(h msr-mtrr) (shadowed: accepted, read back)" mtrr_ok "$(h msr-mtrr)"
+	# Bochs has no IA32_MISC_ENABLE: the read is #GP as bare; with it, the
+	# XD-disable write must be #GP.
+	boot_assert "$model hv: msr-misc-enable-xd -> $(h msr-misc-enable-xd)" \
+		matches "$(h msr-misc-enable-xd)" 'rdmsr=#GP|rdmsr=0x[0-9a-f]+ write-xd-disable=#GP'
+	boot_assert "$model hv: apic-bytewise-memset -> $(h apic-bytewise-memset)" \
+		[ "$(h apic-bytewise-memset)" = 'mov8=ok movb-imm=ok mov16=ok tpr=0x0' ]
+	boot_assert "$model hv: apic-store-window-crosses-page -> $(h apic-store-window-crosses-page)" \
+		[ "$(h apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
+	boot_assert "$model hv: msr-apic-base-disable -> $(h msr-apic-base-disable) (#GP, APIC ID 0 still read)" \
+		[ "$(h msr-apic-base-disable)" = 'write-en-clear=#GP apic-id=0x0' ]
+	boot_assert "$model hv: task-switch -> $(h task-switch) (emulated or reset)" \
+		matches "$(h task-switch)" 'jmp-tss=ok task-b-ran=1 back-in-task-a|machine reset \(next boot\)'
+	boot_assert "$model hv: triple-fault -> $(h triple-fault) (reset)" \
+		[ "$(h triple-fault)" = 'machine reset (next boot)' ]
+	boot_assert "$model hv: the machine booted xmhf-ng again after the triple fault" \
+		[ "$(tr -d '\r' <"$BOOT_TEST_DIR/hv-$model-$runs.serial" | grep -a -c 'hypervisor at 0x')" -ge 2 ]
+	boot_assert "$model hv: no unhandled VM exit" serial_lacks "$HV" 'unhandled VM exit'
+	boot_assert "$model hv: no FATAL" serial_lacks "$HV" 'FATAL'
+	fatal_lines "$HV" | sed "s/^/$model hv halt line: /"
+done
+
+# crash=halt: a guest triple fault is dumped and the machine halts, as today.
+TF=$BOOT_TEST_DIR/attack-triple-fault.img
+[ -f "$TF" ] || "$TOOLS/guest-attack/build.sh" "$TF" triple-fault >/dev/null || boot_test_result 1
+bochs_slot
+hv_bochs_boot "$HALT_ISO" "$TF" 1 '^xmhf-ng: halted' --timeout 60 --no-default-fail "${MSR_GP[@]}" >/dev/null
+cp "$HV_SERIAL" "$BOOT_TEST_DIR/hv-crash-halt.serial"
+boot_assert "crash=halt: reached xmhf-ng: halted (exit $HV_RC)" [ "$HV_RC" -eq 0 ]
+boot_assert "crash=halt: triple fault reported" \
+	serial_has "$HV_SERIAL" 'unhandled VM exit 2 \(TRIPLE_FAULT\)|triple fault'
+
+for f in "${FAILED_HV[@]}"; do echo "halted: $f"; done
+boot_test_result 0
