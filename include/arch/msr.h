@@ -29,6 +29,7 @@
 #define MSR_IA32_MTRR_FIX16K_80000 0x258
 #define MSR_IA32_MTRR_FIX16K_A0000 0x259
 #define MSR_IA32_MTRR_FIX4K_C0000 0x268
+#define MSR_IA32_MTRR_FIX4K_F8000 0x26f
 #define MSR_IA32_VMX_BASIC 0x480
 #define MSR_IA32_VMX_PINBASED_CTLS 0x481
 #define MSR_IA32_VMX_PROCBASED_CTLS 0x482
@@ -86,6 +87,23 @@
 #define DEBUGCTL_LBR ARCH_BIT(0)
 #define DEBUGCTL_BTF ARCH_BIT(1)
 #define DEBUGCTL_RSVD 0xffffffffffff003cULL
+
+/* MTRRs (SDM Vol. 3A 11.11.2). */
+#define MTRRCAP_VCNT(c) ((u32)(c) & 0xffu)
+#define MTRRCAP_FIX ARCH_BIT(8)
+#define MTRRCAP_WC ARCH_BIT(10)
+#define MTRR_DEF_TYPE_MASK 0xffULL
+#define MTRR_DEF_FE ARCH_BIT(10)
+#define MTRR_DEF_E ARCH_BIT(11)
+#define MTRR_DEF_RSVD (~(MTRR_DEF_TYPE_MASK | MTRR_DEF_FE | MTRR_DEF_E))
+#define MTRR_PHYSMASK_VALID ARCH_BIT(11)
+#define MTRR_ADDR_MASK 0x000ffffffffff000ULL
+#define MTRR_TYPE_UC 0
+#define MTRR_TYPE_WC 1
+#define MTRR_TYPE_WT 4
+#define MTRR_TYPE_WP 5
+#define MTRR_TYPE_WB 6
+#define MTRR_TYPE_VALID_MASK 0x73u	/* bit t set = type t valid (no UC-) */
 
 /* IA32_PAT entries: one byte per entry; valid types 0 UC, 1 WC, 4 WT, 5 WP,
  * 6 WB, 7 UC- (SDM Vol. 3A 11.12.2, Table 11-10). */

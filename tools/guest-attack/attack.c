@@ -343,7 +343,7 @@ static void a_msr_mtrr(struct sb *o)
 	sb_str(o, "old=");
 	sb_hex(o, old);
 	sb_str(o, " write-uc=");
-	f = probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_TYPE_MASK) | MTRR_TYPE_UC);
+	f = probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_MASK) | MTRR_TYPE_UC);
 	sb_vec(o, f);
 	probe_rdmsr(MSR_IA32_MTRR_DEF_TYPE, &back);
 	sb_str(o, " readback=");
