@@ -18,7 +18,7 @@
 
 static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
 static unsigned ept_used;
-static u64 eptp;
+static u64 eptp, mapped_limit, hv_lo, hv_hi, apic_gpa;
 static u64 *ept_pml4;
 static spinlock_t ept_lock;	/* table changes after boot, from any CPU */
 u64 ept_pml4_phys;
@@ -80,6 +80,10 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64
 	u64 *pml4 = ept_alloc(NULL, &ept_pml4_phys);
 
 	ept_pml4 = pml4;
+	mapped_limit = limit;
+	hv_lo = hv_base;
+	hv_hi = hv_base + hv_size;
+	apic_gpa = apic_page;
 
 	for (u64 base = 0; base < limit; base += LARGE_PAGE_SIZE) {
 		int type = ept_range_memtype(m, base, LARGE_PAGE_SIZE);
@@ -112,8 +116,63 @@ void ept_map_page(u64 gpa, u64 hpa, u64 flags)
 		hv_panic("EPT: cannot map guest page 0x%llx\n", (unsigned long long)gpa);
 	integrity_ept_changed();
 	spin_unlock(&ept_lock);
-	/* Drop translations cached from the old entry on this CPU (SDM 28.3.3.1);
-	 * other CPUs fault on a stale one and come here themselves. */
+	/* Other CPUs fault on a stale entry and come here themselves. */
+	ept_flush_this_cpu();
+}
+
+/* Drop translations cached from older entries on this CPU (SDM 28.3.3.1). */
+void ept_flush_this_cpu(void)
+{
 	invept(vmx_caps.ept_vpid & VMX_EPT_INVEPT_ALL ? INVEPT_ALL_CONTEXT : INVEPT_SINGLE_CONTEXT,
 	       eptp);
+}
+
+/* New memory type for the leaf at gpa, keeping its permissions; true if it
+ * changed. */
+static bool retype_leaf(u64 gpa, u64 size, int type)
+{
+	u64 flags, hpa = pt_lookup(&ept_ctx, ept_pml4, gpa, &flags, NULL);
+	u64 want = (flags & ~EPT_MEMTYPE_MASK) | ((u64)type << EPT_MEMTYPE_SHIFT);
+
+	if (hpa == PT_NOT_MAPPED || want == flags)
+		return false;
+	if (pt_map(&ept_ctx, ept_pml4, gpa, hpa, size, want))
+		hv_panic("EPT: cannot retype guest page 0x%llx\n", (unsigned long long)gpa);
+	return true;
+}
+
+/* The guest's own pages of a 2 MiB region, one at a time (the region is
+ * split, or its type is mixed); the APIC page stays UC (SDM 10.4.1). */
+static unsigned retype_pages(u64 base, ept_range_type_fn type_of, void *arg)
+{
+	unsigned n = 0;
+
+	for (u64 p = base; p < base + LARGE_PAGE_SIZE; p += PAGE_SIZE)
+		if (p != apic_gpa && (p < hv_lo || p >= hv_hi))
+			n += retype_leaf(p, PAGE_SIZE, type_of(arg, p, PAGE_SIZE));
+	return n;
+}
+
+unsigned ept_retype(ept_range_type_fn type_of, void *arg)
+{
+	unsigned n = 0, level;
+
+	spin_lock(&ept_lock);
+	for (u64 base = 0; base < mapped_limit; base += LARGE_PAGE_SIZE) {
+		int type;
+
+		if (base >= hv_lo && base + LARGE_PAGE_SIZE <= hv_hi)
+			continue;	/* not the guest's (ept_guard.c maps its pages) */
+		if (pt_lookup(&ept_ctx, ept_pml4, base, NULL, &level) == PT_NOT_MAPPED || level != 2) {
+			n += retype_pages(base, type_of, arg);
+			continue;
+		}
+		type = type_of(arg, base, LARGE_PAGE_SIZE);
+		n += type == EPT_RANGE_MIXED ? retype_pages(base, type_of, arg)
+					     : retype_leaf(base, LARGE_PAGE_SIZE, type);
+	}
+	if (n)
+		integrity_ept_changed();
+	spin_unlock(&ept_lock);
+	return n;
 }

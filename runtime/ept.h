@@ -18,4 +18,13 @@ void ept_pool_usage(unsigned *used, unsigned *total);
  * from any CPU). */
 void ept_map_page(u64 gpa, u64 hpa, u64 flags);
 
+/* INVEPT of the guest's EPT on this CPU. */
+void ept_flush_this_cpu(void);
+/* Memory type of [base, base + len), or EPT_RANGE_MIXED (ept_memtype.h). */
+typedef int (*ept_range_type_fn)(void *arg, u64 base, u64 len);
+/* Sets the memory type of every guest leaf from type_of (2 MiB leaves split
+ * where the type is mixed); the hypervisor range and the APIC page keep
+ * theirs. Returns how many leaves changed; the caller flushes (INVEPT). */
+unsigned ept_retype(ept_range_type_fn type_of, void *arg);
+
 #endif

@@ -7,6 +7,7 @@
 #include "apic_guard.h"
 #include "msr_safe.h"
 #include "msr_policy.h"
+#include "guest_mtrr.h"
 #include "ratelimit.h"
 #include "vmcs_setup.h"
 #include "cpu.h"
@@ -24,6 +25,8 @@ void exit_rdmsr(struct cpu *c, struct guest_regs *r)
 	(void)c;
 	if (msr == MSR_IA32_EFER)
 		v = vmread(VMCS_GUEST_IA32_EFER);
+	else if (guest_msr_policy.mtrr && mtrr_is_msr(guest_msr_policy.mtrr, msr))
+		guest_mtrr_read(msr, &v);
 	else if (msr_hidden(&guest_msr_policy, msr) || !rdmsr_safe(msr, &v)) {
 		guest_inject_exception(VEC_GP);
 		return;
@@ -97,7 +100,10 @@ void exit_wrmsr(struct cpu *c, struct guest_regs *r)
 			ipi_emulate(c, (u32)v, (u32)(v >> 32), true);
 		break;
 	default:
-		ok = !msr_hidden(&guest_msr_policy, msr) && wrmsr_safe(msr, v);
+		if (guest_msr_policy.mtrr && mtrr_is_msr(guest_msr_policy.mtrr, msr))
+			ok = guest_mtrr_write(c, msr, v);
+		else
+			ok = !msr_hidden(&guest_msr_policy, msr) && wrmsr_safe(msr, v);
 		break;
 	}
 	if (ok)

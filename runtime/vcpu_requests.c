@@ -1,7 +1,7 @@
 /* The one place where pending vCPU requests (xmhf/lib/vcpu_request.h) are
  * consumed: vmx_entry.S calls vcpu_handle_requests() before every VM entry,
  * and enters only once no request is left. Order: INIT first (it resets the
- * vCPU and drops its pending NMI), then NMI delivery, the TLB flush, and last
+ * vCPU and drops its pending NMI), then NMI delivery, the TLB flushes, and last
  * the VM-entry checks, which must see the final guest state. */
 #include "vcpu_request.h"
 #include "init_sipi.h"
@@ -10,6 +10,7 @@
 #include "vmcs_dump.h"
 #include "vmcs_setup.h"
 #include "vmx_insn.h"
+#include "ept.h"
 #include "arch/vmcs_fields.h"
 #include "arch/vmx_controls.h"
 
@@ -36,6 +37,8 @@ void vcpu_handle_requests(struct guest_regs *r)
 		nmi_inject_or_wait(c);
 	if (vcpu_take_request(&c->requests, VCPU_REQ_TLB_FLUSH))
 		flush_vpid();
+	if (vcpu_take_request(&c->requests, VCPU_REQ_EPT_FLUSH))
+		ept_flush_this_cpu();
 	/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI; outside SMM
 	 * it fails the next entry (SDM 26.3.1.5). */
 	intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);

@@ -9,6 +9,7 @@
 #include "ept_guard.h"
 #include "guest_copy.h"
 #include "integrity.h"
+#include "guest_mtrr.h"
 #include "int15_hook.h"
 #include "guest_state.h"
 #include "msr_bitmap.h"
@@ -65,11 +66,12 @@ bool vmx_global_init(void)
 		  "entry=0x%08x\n", vmx_ctls.pin, vmx_ctls.proc, vmx_ctls.proc2, vmx_ctls.exit,
 		  vmx_ctls.entry);
 	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
-	msr_bitmap_build_policy(msr_bitmap, &guest_msr_policy);
 	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size,
 		       ept_limit(&boot_info.e820));
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
 			 boot_info.hv_size, lapic_base());
+	guest_msr_policy.mtrr = guest_mtrr_init();
+	msr_bitmap_build_policy(msr_bitmap, &guest_msr_policy);
 	return true;
 }
 

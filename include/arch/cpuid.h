@@ -32,6 +32,7 @@ typedef struct cpuid_regs (*cpuid_query_fn)(void *arg, u32 leaf, u32 subleaf);
 #define CPUID1_ECX_AVX (1u << 28)
 #define CPUID1_ECX_HYPERVISOR (1u << 31)
 /* Leaf 1 EDX */
+#define CPUID1_EDX_MTRR (1u << 12)
 #define CPUID1_EDX_DS (1u << 21)
 /* Leaf 1 EBX bits 31:24: initial APIC ID */
 #define CPUID1_EBX_APIC_ID_SHIFT 24

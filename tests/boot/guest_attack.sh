@@ -156,6 +156,10 @@ for model in $MODELS; do
 	boot_assert "$model hv: msr-pt -> $(h msr-pt)" \
 		[ "$(h msr-pt)" = 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP' ]
 	boot_assert "$model hv: msr-mtrr -> $(h msr-mtrr) (shadowed: accepted, read back)" mtrr_ok "$(h msr-mtrr)"
+	boot_assert "$model hv: the MTRR write went to the shadow and EPT types, not the real MTRR" \
+		serial_has "$HV" '^CPU 0: guest MTRR 0x2ff = 0x[0-9a-f]*c00: [0-9]+ EPT leaves retyped'
+	boot_assert "$model hv: the firmware MTRRs were shadowed at boot" \
+		serial_has "$HV" '^xmhf-ng: guest MTRRs shadowed \([0-9]+ variable ranges'
 	# Bochs has no IA32_MISC_ENABLE: the read is #GP as bare; with it, the
 	# XD-disable write must be #GP.
 	boot_assert "$model hv: msr-misc-enable-xd -> $(h msr-misc-enable-xd)" \

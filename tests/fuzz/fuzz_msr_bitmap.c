@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 
 	memset(page, 0xa5, sizeof(page));
 	memset(bm, 0, MSR_BITMAP_SIZE);
-	struct msr_policy mp = { size & 1 };
+	struct msr_policy mp = { size & 1, NULL };
 
 	msr_bitmap_build_policy(policy, &mp);
 	for (u32 i = 0; i < n; i++) {

@@ -2,13 +2,14 @@
 #include "check.h"
 #include "msr_bitmap.h"
 #include "msr_policy.h"
+#include "mtrr.h"
 #include "arch/msr.h"
 
 static u8 bm[MSR_BITMAP_SIZE];
 
 int main(void)
 {
-	struct msr_policy plain = { false }, switched = { true };
+	struct msr_policy plain = { false, NULL }, switched = { true, NULL };
 
 	msr_bitmap_build_policy(bm, &plain);
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));
@@ -41,6 +42,7 @@ int main(void)
 	memset(bm, 0xee, sizeof(bm));
 	msr_bitmap_build_policy(bm, &switched);
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_DS_AREA, true));
+	CHECK(!msr_bitmap_exits(bm, MSR_IA32_MTRR_DEF_TYPE, true));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, true));
 	CHECK(!msr_bitmap_exits(bm, MSR_IA32_PERF_GLOBAL_CTRL, false));
 	CHECK(msr_bitmap_exits(bm, MSR_IA32_EFER, true));
@@ -50,5 +52,18 @@ int main(void)
 	CHECK(msr_bitmap_intercept(bm, 0xc0001fff, true, false));
 	CHECK(bm[2047] == 0x80);
 	CHECK(!msr_bitmap_intercept(bm, 0x2000, true, false));
+	/* Shadowed MTRRs: reads and writes of each one exit, MTRRCAP's do not. */
+	{
+		static const struct mtrr_state mtrr = { .cap = 8 | MTRRCAP_FIX };
+		struct msr_policy sh = { false, &mtrr };
+
+		msr_bitmap_build_policy(bm, &sh);
+		CHECK(msr_bitmap_exits(bm, MSR_IA32_MTRR_DEF_TYPE, false) &&
+		      msr_bitmap_exits(bm, MSR_IA32_MTRR_DEF_TYPE, true));
+		CHECK(msr_bitmap_exits(bm, MSR_IA32_MTRR_PHYSBASE0 + 15, true));
+		CHECK(!msr_bitmap_exits(bm, MSR_IA32_MTRR_PHYSBASE0 + 16, true));
+		CHECK(msr_bitmap_exits(bm, MSR_IA32_MTRR_FIX4K_F8000, false));
+		CHECK(!msr_bitmap_exits(bm, MSR_IA32_MTRRCAP, false));
+	}
 	return CHECK_DONE();
 }

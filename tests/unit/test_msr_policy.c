@@ -6,7 +6,7 @@
 
 int main(void)
 {
-	struct msr_policy plain = { false }, switched = { true };
+	struct msr_policy plain = { false, NULL }, switched = { true, NULL };
 	u64 apic = APIC_DEFAULT_BASE | APIC_BASE_ENABLE | APIC_BASE_BSP;
 
 	CHECK(msr_hidden(&plain, MSR_IA32_RTIT_CTL) && msr_hidden(&switched, MSR_IA32_RTIT_CTL));

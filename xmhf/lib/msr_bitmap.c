@@ -1,5 +1,6 @@
 #include "msr_bitmap.h"
 #include "msr_policy.h"
+#include "mtrr.h"
 #include "arch/msr.h"
 
 #define MSR_LOW_END 0x2000u
@@ -51,6 +52,6 @@ void msr_bitmap_build_policy(u8 *bitmap, const struct msr_policy *p)
 	if (p->pmu_switched)
 		msr_bitmap_intercept(bitmap, MSR_IA32_PERF_GLOBAL_CTRL, false, true);
 	for (u32 msr = 0; msr < MSR_LOW_END; msr++)
-		if (msr_hidden(p, msr))
+		if (msr_hidden(p, msr) || (p->mtrr && mtrr_is_msr(p->mtrr, msr)))
 			msr_bitmap_intercept(bitmap, msr, true, true);
 }

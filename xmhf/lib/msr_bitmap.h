@@ -17,7 +17,8 @@ bool msr_bitmap_exits(const u8 *bitmap, u32 msr, bool write);
  * to keep EFER.LMA and the IA-32e-mode entry control consistent; of
  * IA32_APIC_BASE and IA32_MISC_ENABLE (msr_write_refused); of the x2APIC ICR;
  * when p->pmu_switched, of IA32_PERF_GLOBAL_CTRL, whose guest value then
- * lives in the VMCS; reads and writes of every msr_hidden() MSR. */
+ * lives in the VMCS; reads and writes of every msr_hidden() MSR and of the
+ * MTRRs when p->mtrr shadows them. */
 struct msr_policy;
 void msr_bitmap_build_policy(u8 *bitmap, const struct msr_policy *p);
 

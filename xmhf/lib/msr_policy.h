@@ -3,8 +3,11 @@
 #define XMHF_LIB_MSR_POLICY_H
 #include "types.h"
 
+struct mtrr_state;
+
 struct msr_policy {
 	bool pmu_switched;	/* IA32_PERF_GLOBAL_CTRL loaded on VM entry and exit */
+	const struct mtrr_state *mtrr;	/* shadowed MTRRs (read and write exit), or NULL */
 };
 
 /* MSRs of features the guest's CPUID hides (xmhf/lib/cpuid_policy.c): #GP

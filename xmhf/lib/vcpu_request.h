@@ -11,6 +11,7 @@ enum vcpu_request {
 	VCPU_REQ_INIT,		/* emulated INIT: back to the INIT state, wait for SIPI */
 	VCPU_REQ_NMI,		/* a guest NMI to deliver */
 	VCPU_REQ_TLB_FLUSH,	/* INVVPID of this vCPU's translations */
+	VCPU_REQ_EPT_FLUSH,	/* INVEPT: the EPT tables changed on another CPU */
 	VCPU_REQ_VMCS_CHECK,	/* guest state changed: run the VM-entry checker */
 	VCPU_REQ_COUNT,
 };
