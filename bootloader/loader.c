@@ -4,6 +4,7 @@
 #include "types.h"
 #include "layout.h"
 #include "boot_info.h"
+#include "delay.h"
 #include <string.h>
 #include "multiboot_info.h"
 #include "e820.h"
@@ -119,6 +120,7 @@ void loader_main(u32 magic, u32 info)
 	u64 size = (u64)_image_end - KERNEL_VMA;
 	u64 cr3;
 
+	delay_calibrate();	/* BSP, before any guest code: the only PIT use */
 	hv_options_default(&boot_info.opts);
 	serial_init(&boot_info.opts);
 	if (mb_parse(0, magic, info, &mb, err, sizeof(err)))

@@ -16,6 +16,7 @@ void exit_invd(struct cpu *c, struct guest_regs *r);
 void exit_xsetbv(struct cpu *c, struct guest_regs *r);
 void exit_inject_ud(struct cpu *c, struct guest_regs *r);
 void exit_ept_violation(struct cpu *c, struct guest_regs *r);
+void exit_io(struct cpu *c, struct guest_regs *r);
 __attribute__((noreturn)) void exit_fatal(struct cpu *c, struct guest_regs *r);
 __attribute__((noreturn)) void exit_guest_crash(struct cpu *c, struct guest_regs *r);
 void exit_init_signal(struct cpu *c, struct guest_regs *r);

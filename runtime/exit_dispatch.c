@@ -43,6 +43,7 @@ static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 	[EXIT_REASON_INVVPID] = exit_inject_ud,
 	[EXIT_REASON_VMFUNC] = exit_inject_ud,
 	[EXIT_REASON_EPT_VIOLATION] = exit_ept_violation,
+	[EXIT_REASON_IO_INSTRUCTION] = exit_io,
 };
 
 /* Exits that can happen while an event is being delivered through the IDT;

@@ -16,10 +16,10 @@
 
 extern const char _text_start[], _rodata_end[];
 
-enum { R_CODE, R_PAGE_TABLES, R_GDT, R_IDT, R_MSR_BITMAP, R_EPT, R_GUEST_E820, R_COUNT };
+enum { R_CODE, R_PAGE_TABLES, R_GDT, R_IDT, R_MSR_BITMAP, R_IO_BITMAPS, R_EPT, R_GUEST_E820, R_COUNT };
 
 static const char *const names[R_COUNT] = {
-	"code+rodata", "page tables", "GDT+TSS descriptors", "IDT", "MSR bitmap", "EPT tables",
+	"code+rodata", "page tables", "GDT+TSS descriptors", "IDT", "MSR bitmap", "I/O bitmaps", "EPT tables",
 	"guest E820",
 };
 static struct mem_region regions[R_COUNT];
@@ -35,8 +35,8 @@ static bool fixed_field(u32 f)
 {
 	return VMCS_ENC_TYPE(f) == VMCS_TYPE_HOST || f == VMCS_PIN_BASED_CTLS ||
 	       f == VMCS_PROC_BASED_CTLS2 || f == VMCS_EXIT_CTLS || f == VMCS_EPT_POINTER ||
-	       f == VMCS_MSR_BITMAP || f == VMCS_VPID || f == VMCS_CR0_GUEST_HOST_MASK ||
-	       f == VMCS_CR4_GUEST_HOST_MASK;
+	       f == VMCS_MSR_BITMAP || f == VMCS_IO_BITMAP_A || f == VMCS_IO_BITMAP_B ||
+	       f == VMCS_VPID || f == VMCS_CR0_GUEST_HOST_MASK || f == VMCS_CR4_GUEST_HOST_MASK;
 }
 
 static u64 vmcs_fingerprint(void)
@@ -79,6 +79,7 @@ void integrity_init(void)
 	regions[R_GDT] = percpu_gdt();
 	regions[R_IDT] = idt_region();
 	regions[R_MSR_BITMAP] = vmx_msr_bitmap();
+	regions[R_IO_BITMAPS] = vmx_io_bitmaps();
 	regions[R_EPT] = ept_tables();
 	regions[R_GUEST_E820] = (struct mem_region){ &guest_e820, sizeof(guest_e820) };
 	for (unsigned r = 0; r < R_COUNT; r++)

@@ -106,6 +106,8 @@ __attribute__((noreturn)) void runtime_main(void)
 		  (unsigned long long)(boot_info.hv_phys_base + boot_info.hv_size - 1),
 		  (unsigned long long)(boot_info.hv_size >> 10));
 	hv_printf("xmhf-ng: cmdline \"%s\"\n", boot_info.cmdline);
+	hv_printf("xmhf-ng: TSC %u kHz (measured against the PIT; delays use only the TSC)\n",
+		  delay_tsc_khz());
 	print_e820(&boot_info.e820);
 	find_cpus(&madt);
 	cpu_report(bsp);

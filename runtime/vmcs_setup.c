@@ -81,7 +81,8 @@ static void write_host_state(struct cpu *c)
 	vmwrite(VMCS_HOST_RIP, (u64)vmx_exit_stub);
 }
 
-void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys)
+void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys, u64 io_bitmap_a_phys,
+		u64 io_bitmap_b_phys)
 {
 	vmwrite(VMCS_PIN_BASED_CTLS, vmx_ctls.pin);
 	vmwrite(VMCS_PROC_BASED_CTLS, vmx_ctls.proc);
@@ -91,6 +92,8 @@ void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys)
 	vmwrite(VMCS_EXCEPTION_BITMAP, 0);
 	vmwrite(VMCS_CR3_TARGET_COUNT, 0);
 	vmwrite(VMCS_MSR_BITMAP, msr_bitmap_phys);
+	vmwrite(VMCS_IO_BITMAP_A, io_bitmap_a_phys);
+	vmwrite(VMCS_IO_BITMAP_B, io_bitmap_b_phys);
 	vmwrite(VMCS_EPT_POINTER, eptp);
 	if (vmx_ctls.proc2 & PROC2_ENABLE_VPID)
 		vmwrite(VMCS_VPID, c->index + 1);	/* 0 is the host's (SDM 26.2.1.1) */

@@ -15,6 +15,7 @@ extern struct msr_policy guest_msr_policy;	/* exit_msr.c */
 /* From the BSP's capabilities; false after one clear line naming what lacks. */
 bool vmx_controls_compute(const struct vmx_caps *c);
 /* Controls and host state into this CPU's current VMCS. */
-void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys);
+void vmcs_setup(struct cpu *c, u64 eptp, u64 msr_bitmap_phys, u64 io_bitmap_a_phys,
+		u64 io_bitmap_b_phys);
 
 #endif

@@ -13,6 +13,7 @@
 #include "int15_hook.h"
 #include "guest_state.h"
 #include "msr_bitmap.h"
+#include "io_bitmap.h"
 #include "boot_info.h"
 #include "cpu.h"
 #include "serial.h"
@@ -20,12 +21,15 @@
 #include "lapic.h"
 #include "arch/vmx_controls.h"
 #include "arch/cpuid.h"
+#include "hw/uart16550.h"
 
 #define MBR_LOAD_ADDR 0x7c00
 
 void vmx_launch_regs(const struct guest_regs *r, void *stack_top);
 
 static u8 msr_bitmap[MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
+/* I/O bitmaps A and B, contiguous (one integrity region). */
+static u8 io_bitmaps[2][IO_BITMAP_SIZE] __attribute__((aligned(4096)));
 static u64 eptp;
 
 /* EPT features we build on (SDM Appendix A.10). */
@@ -66,6 +70,7 @@ bool vmx_global_init(void)
 		  "entry=0x%08x\n", vmx_ctls.pin, vmx_ctls.proc, vmx_ctls.proc2, vmx_ctls.exit,
 		  vmx_ctls.entry);
 	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
+	io_bitmap_intercept(io_bitmaps[0], io_bitmaps[1], serial_port(), UART_PORTS);
 	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size,
 		       ept_limit(&boot_info.e820));
 	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
@@ -78,6 +83,11 @@ bool vmx_global_init(void)
 struct mem_region vmx_msr_bitmap(void)
 {
 	return (struct mem_region){ msr_bitmap, sizeof(msr_bitmap) };
+}
+
+struct mem_region vmx_io_bitmaps(void)
+{
+	return (struct mem_region){ io_bitmaps, sizeof(io_bitmaps) };
 }
 
 void vmx_prepare_guest(void)
@@ -111,7 +121,8 @@ bool vmx_cpu_start(struct cpu *c)
 {
 	if (!same_caps_as_bsp(c) || !vmx_cpu_on(c))
 		return false;
-	vmcs_setup(c, eptp, hv_virt_to_phys(msr_bitmap));
+	vmcs_setup(c, eptp, hv_virt_to_phys(msr_bitmap), hv_virt_to_phys(io_bitmaps[0]),
+		   hv_virt_to_phys(io_bitmaps[1]));
 	integrity_init_vmcs(c);
 	return true;
 }

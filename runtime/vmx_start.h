@@ -9,6 +9,7 @@ bool vmx_global_init(void);
  * memory, hypervisor-range guard). */
 void vmx_prepare_guest(void);
 struct mem_region vmx_msr_bitmap(void);
+struct mem_region vmx_io_bitmaps(void);
 /* On each CPU after vmx_global_init(): VMXON and a ready VMCS. */
 bool vmx_cpu_start(struct cpu *c);
 /* First entry of a guest start state on this CPU (VMLAUNCH; never returns). */

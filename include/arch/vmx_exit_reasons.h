@@ -108,13 +108,13 @@ enum vmx_exit_reason { VMX_EXIT_REASON_TABLE(VMX_EXIT_REASON_ENUM) };
 #define CR_QUAL_GPR(q) ((unsigned)(((q) >> 8) & 0xf))	/* 0 RAX ... 15 R15 */
 #define CR_QUAL_LMSW_DATA(q) ((unsigned)(((q) >> 16) & 0xffff))
 
-/* Exit qualification for I/O instructions (SDM Table 27-5). */
 /* EPT-violation qualification (SDM Table 27-7). */
 #define EPT_QUAL_READ (1u << 0)
 #define EPT_QUAL_WRITE (1u << 1)
 #define EPT_QUAL_FETCH (1u << 2)
 #define EPT_QUAL_GLA_VALID (1u << 7)
 
+/* Exit qualification for I/O instructions (SDM Table 27-5). */
 #define IO_QUAL_SIZE(q) ((unsigned)((q) & 7) + 1)	/* bytes: 0 -> 1, 1 -> 2, 3 -> 4 */
 #define IO_QUAL_IN (1u << 3)				/* 0 = OUT, 1 = IN */
 #define IO_QUAL_STRING (1u << 4)

@@ -111,6 +111,16 @@ def vmcs_check():
     put("vmcs_check", "regress_wide_widths", P("<12Q2B", *WESTMERE_CAPS, 246, 255))
 
 
+def uart_mux():
+    # per access: op (bit 7 write, bit 6 a wire byte, bits 2:0 register), value, real register.
+    linux = [(0x83, 0x83, 0), (0x80, 12, 0), (0x81, 0, 0), (0x83, 0x03, 0), (0x82, 0xc7, 0),
+             (0x84, 0x0b, 0), (0x81, 0x0f, 0), (0x02, 0, 0xc1), (0x05, 0, 0x60), (0x80, 0x41, 0)]
+    put("uart_mux", "linux_setup", b"".join(P("<3B", *a) for a in linux))
+    attack = [(0x83, 0x80, 0), (0x80, 0x77, 0), (0x83, 0x00, 0), (0x84, 0x19, 0), (0x80, 0x7a, 0),
+              (0x05, 0, 0), (0x00, 0, 0), (0x06, 0, 0xb0), (0x40, ord("x"), 0), (0xc0, ord("y"), 0)]
+    put("uart_mux", "loopback_attack", b"".join(P("<3B", *a) for a in attack))
+
+
 for gen in (cmdline, multiboot, mmio_decode, icr, cr_policy, guest_walk, e820, msr_bitmap,
-            vmcs_check):
+            vmcs_check, uart_mux):
     gen()

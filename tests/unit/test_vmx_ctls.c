@@ -29,6 +29,7 @@ static void check_choice(const struct cpu_model *m, const struct vmx_host_featur
 	CHECK((v->pin & (PIN_CTLS_NMI_EXITING | PIN_CTLS_VIRTUAL_NMIS)) ==
 	      (PIN_CTLS_NMI_EXITING | PIN_CTLS_VIRTUAL_NMIS));
 	CHECK(!(v->proc & PROC_CTLS_NMI_WINDOW_EXITING));	/* only while an NMI waits */
+	CHECK(v->proc & PROC_CTLS_USE_IO_BITMAPS);		/* the console UART's ports */
 	CHECK(v->exit & EXIT_CTLS_SAVE_DEBUG_CTLS);
 	CHECK(v->entry & ENTRY_CTLS_LOAD_DEBUG_CTLS);
 	CHECK(!(v->entry & ENTRY_CTLS_IA32E_MODE_GUEST));

@@ -83,8 +83,9 @@ bool vmx_controls_choose(const struct vmx_caps *c, const struct vmx_host_feature
 	 * losing any (SDM 24.6.1, 25.3, 26.6.1.2). */
 	if (!pick("pin-based (NMI exiting, virtual NMIs)", c->pinbased,
 		  PIN_CTLS_NMI_EXITING | PIN_CTLS_VIRTUAL_NMIS, 0, &v->pin, m) ||
-	    !pick("processor-based (MSR bitmaps, NMI-window exiting)", c->procbased,
-		  PROC_CTLS_USE_MSR_BITMAPS | PROC_CTLS_ACTIVATE_SECONDARY |
+	    /* I/O bitmaps: the console UART is the hypervisor's (SDM 24.6.4). */
+	    !pick("processor-based (I/O and MSR bitmaps, NMI-window exiting)", c->procbased,
+		  PROC_CTLS_USE_IO_BITMAPS | PROC_CTLS_USE_MSR_BITMAPS | PROC_CTLS_ACTIVATE_SECONDARY |
 			  PROC_CTLS_NMI_WINDOW_EXITING, 0, &v->proc, m) ||
 	    !pick("secondary (EPT, unrestricted guest)", c->procbased2,
 		  PROC2_ENABLE_EPT | PROC2_UNRESTRICTED_GUEST, guest_proc2(c, f), &v->proc2, m) ||
