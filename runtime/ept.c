@@ -15,6 +15,7 @@
 #include "integrity.h"
 
 #define EPT_POOL_PAGES 160
+#define EPT_POOL_RESERVE 8	/* pages kept for guard pages (ept_guard.c) and MTRR splits */
 
 static u64 ept_pool[EPT_POOL_PAGES][512] __attribute__((aligned(4096)));
 static unsigned ept_used;
@@ -175,4 +176,26 @@ unsigned ept_retype(ept_range_type_fn type_of, void *arg)
 		integrity_ept_changed();
 	spin_unlock(&ept_lock);
 	return n;
+}
+
+/* A guest access above the mapped space (64-bit BARs, RAM beyond the mapped
+ * limit, which the guest's E820 no longer lists): the 2 MiB around it is
+ * mapped identity, uncacheable, as the platform decodes it (SDM 28.2.6).
+ * False above MAXPHYADDR, or when the table pool runs low (the caller
+ * reports it). */
+bool ept_map_beyond_limit(u64 gpa)
+{
+	u64 base = gpa & ~(LARGE_PAGE_SIZE - 1);
+	bool ok;
+
+	if (gpa < mapped_limit || vmx_caps_beyond_maxphyaddr(&vmx_caps, gpa))
+		return false;
+	spin_lock(&ept_lock);
+	ok = EPT_POOL_PAGES - ept_used >= EPT_POOL_RESERVE &&
+	     !pt_map(&ept_ctx, ept_pml4, base, base, LARGE_PAGE_SIZE,
+		     EPT_RWX | ((u64)EPT_MEMTYPE_UC << EPT_MEMTYPE_SHIFT));
+	if (ok)
+		integrity_ept_changed();
+	spin_unlock(&ept_lock);
+	return ok;
 }

@@ -18,6 +18,8 @@ void ept_pool_usage(unsigned *used, unsigned *total);
  * from any CPU). */
 void ept_map_page(u64 gpa, u64 hpa, u64 flags);
 
+/* Map the 2 MiB around a guest-physical address above the mapped space. */
+bool ept_map_beyond_limit(u64 gpa);
 /* INVEPT of the guest's EPT on this CPU. */
 void ept_flush_this_cpu(void);
 /* Memory type of [base, base + len), or EPT_RANGE_MIXED (ept_memtype.h). */

@@ -18,7 +18,7 @@ struct e820_map guest_e820;
 static u64 stub_phys;
 static u16 bios_seg, bios_off;
 
-void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size)
+void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size, u64 limit)
 {
 	volatile u16 *base_kb = (volatile u16 *)BDA_BASE_MEM_KB;
 	volatile u16 *ivt = (volatile u16 *)IVT_INT15;
@@ -35,6 +35,11 @@ void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_siz
 	guest_e820 = *firmware;
 	if (e820_reserve(&guest_e820, hv_base, hv_size) || e820_reserve(&guest_e820, stub_phys, 1024))
 		hv_panic("E820: cannot reserve the hypervisor range in the guest map\n");
+	/* RAM the hypervisor does not map (above the EPT limit) is not the guest's. */
+	if (e820_ram_top(firmware) > limit &&
+	    e820_reserve(&guest_e820, limit, e820_ram_top(firmware) - limit))
+		hv_panic("E820: cannot hide the RAM above 0x%llx from the guest\n",
+			 (unsigned long long)limit);
 	hv_printf("xmhf-ng: INT 15h hook at %04x:0000 (BIOS handler %04x:%04x); guest E820 has %u "
 		  "entries, hypervisor 0x%llx-0x%llx reserved\n", (unsigned)(stub_phys >> 4),
 		  bios_seg, bios_off, guest_e820.count, (unsigned long long)hv_base,

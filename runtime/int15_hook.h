@@ -8,8 +8,9 @@
 #include "percpu.h"
 
 /* Takes 1 KiB off the top of base memory (BDA 40:13h), writes the stub there,
- * points IVT[15h] at it and builds the guest map (hypervisor + stub reserved). */
-void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size);
+ * points IVT[15h] at it and builds the guest map (hypervisor, stub and RAM
+ * above the EPT limit reserved). */
+void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size, u64 limit);
 /* True if the current VMCALL exit comes from the stub. */
 bool int15_hook_is_caller(void);
 /* Handle the stub's VMCALL: answer E820h/E801h/88h or chain to the BIOS. */

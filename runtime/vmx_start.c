@@ -30,7 +30,7 @@ void vmx_launch_regs(const struct guest_regs *r, void *stack_top);
 static u8 msr_bitmap[MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
 /* I/O bitmaps A and B, contiguous (one integrity region). */
 static u8 io_bitmaps[2][IO_BITMAP_SIZE] __attribute__((aligned(4096)));
-static u64 eptp;
+static u64 eptp, guest_limit;
 
 /* EPT features we build on (SDM Appendix A.10). */
 static bool ept_caps_ok(const struct vmx_caps *c)
@@ -71,10 +71,10 @@ bool vmx_global_init(void)
 		  vmx_ctls.entry);
 	cpuid_policy_hidden(&guest_cpuid_policy, cpuid_query_host, NULL, print_hidden, NULL);
 	io_bitmap_intercept(io_bitmaps[0], io_bitmaps[1], serial_port(), UART_PORTS);
-	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size,
-		       ept_limit(&boot_info.e820));
-	eptp = ept_build(&boot_info.e820, ept_limit(&boot_info.e820), boot_info.hv_phys_base,
-			 boot_info.hv_size, lapic_base());
+	guest_limit = ept_limit(&boot_info.e820);
+	guest_mem_init(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size, guest_limit);
+	eptp = ept_build(&boot_info.e820, guest_limit, boot_info.hv_phys_base, boot_info.hv_size,
+			 lapic_base());
 	guest_msr_policy.mtrr = guest_mtrr_init();
 	msr_bitmap_build_policy(msr_bitmap, &guest_msr_policy);
 	return true;
@@ -92,7 +92,7 @@ struct mem_region vmx_io_bitmaps(void)
 
 void vmx_prepare_guest(void)
 {
-	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size);
+	int15_hook_install(&boot_info.e820, boot_info.hv_phys_base, boot_info.hv_size, guest_limit);
 	ept_guard_init();
 	integrity_init();
 }
