@@ -26,15 +26,23 @@ LIB_SRCS := $(wildcard xmhf/lib/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-.PHONY: all unit test run deps clean debug fuzz bench
+.PHONY: all unit test run deps clean debug fuzz bench FORCE
 all: $(BUILD)/xmhf-ng.bin
 
-$(BUILD)/hv/%.c.o: %.c
+# The compiler flags (HV_DEFS among them) as of the last build: rewritten only
+# when they change, so `make HV_DEFS=...` after a plain build rebuilds everything.
+HV_FLAGS_FILE := $(BUILD)/hv/cflags
+same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
+$(HV_FLAGS_FILE): FORCE
+	@mkdir -p $(dir $@)
+	$(if $(call same,$(HV_CFLAGS),$(file <$@)),,$(file >$@,$(HV_CFLAGS)))
+
+$(BUILD)/hv/%.c.o: %.c $(HV_FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/hv/%.S.o: %.S
+$(BUILD)/hv/%.S.o: %.S $(HV_FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@

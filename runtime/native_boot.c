@@ -7,6 +7,7 @@
 #include "lapic.h"
 #include "delay.h"
 #include "serial.h"
+#include "boot_drive.h"
 #include "arch/apic.h"
 #include <string.h>
 
@@ -18,6 +19,7 @@ void native_boot(const u8 *mbr, u8 drive, const char *why)
 {
 	hv_printf("xmhf-ng: %s: booting the guest natively, without the hypervisor "
 		  "(DL=0x%02x)\n", why, drive);
+	boot_drive_check(drive);
 	serial_drain();
 	for (u32 i = 1; i < cpu_count; i++)
 		lapic_send_ipi(cpus[i].apic_id, ICR_DELIVERY_INIT | ICR_LEVEL_ASSERT | ICR_TRIGGER_LEVEL);

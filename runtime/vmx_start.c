@@ -10,6 +10,7 @@
 #include "guest_copy.h"
 #include "integrity.h"
 #include "guest_mtrr.h"
+#include "boot_drive.h"
 #include "int15_hook.h"
 #include "guest_state.h"
 #include "msr_bitmap.h"
@@ -138,7 +139,8 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 	regs.gpr[GPR_RDX] = s.rdx;
 	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
 	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x\n",
-		  c->index, drive);
+		  c->index, (unsigned)(u8)regs.gpr[GPR_RDX]);	/* what the guest gets */
+	boot_drive_check((u8)regs.gpr[GPR_RDX]);
 	vmx_launch(c, &regs);
 }
 

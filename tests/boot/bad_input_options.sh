@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bad boot input: each malformed option (`serial=abc`, `boot_drive=zz`,
-# `trace=bogus`) gives one cmdline error line; that option keeps its default
+# `trace=bogus`, `crash=reboot`) gives one cmdline error line, and a
+# boot_drive= naming no disk one warning; that option keeps its default
 # and the boot goes on: the banner appears (so the serial port kept 115200 8n1
 # on 0x3f8) up to the no-VMX line of QEMU TCG and the native boot of the
 # guest's boot sector (an endless loop here).
@@ -20,6 +21,8 @@ cases=(
 	'serial=abc|xmhf-ng: cmdline: malformed serial= option "serial=abc": expected BAUD,8n1,IOPORT .*; using the defaults for it'
 	'boot_drive=zz|xmhf-ng: cmdline: malformed boot_drive= option "boot_drive=zz": expected a BIOS drive number 0x00-0xff.*; using the defaults for it'
 	'trace=bogus|xmhf-ng: cmdline: unknown item "bogus" in trace= option "trace=bogus": expected a comma-separated list of: exits; using the defaults for it'
+	'crash=reboot|xmhf-ng: cmdline: malformed crash= option "crash=reboot": expected crash=reset or crash=halt; using the defaults for it'
+	'boot_drive=0x85|xmhf-ng: WARNING: DL=0x85 names no hard disk \(the BIOS found 1\): the guest.s boot sector will not read its disk'
 )
 for c in "${cases[@]}"; do
 	opt=${c%%|*} line=${c#*|}
@@ -34,5 +37,7 @@ for c in "${cases[@]}"; do
 	boot_assert "$opt: cmdline echoed" serial_has "$serial" "xmhf-ng: cmdline \".* $opt\""
 	boot_assert "$opt: boot went on to the VMX check" serial_has "$serial" 'xmhf-ng: this CPU has no VMX'
 	boot_assert "$opt: went on to boot the guest" [ "$rc" -eq 0 ]
+	[ "$opt" = boot_drive=0x85 ] || boot_assert "$opt: no drive warning for DL=0x80" \
+		serial_lacks "$serial" 'WARNING: DL='
 done
 boot_test_result 0
