@@ -53,5 +53,7 @@ typedef struct cpuid_regs (*cpuid_query_fn)(void *arg, u32 leaf, u32 subleaf);
 #define CPUID80000001_EDX_NX (1u << 20)
 #define CPUID80000001_EDX_RDTSCP (1u << 27)
 #define CPUID80000001_EDX_LM (1u << 29)
+/* Leaf 0x80000008 EAX bits 7:0: physical-address width (MAXPHYADDR) */
+#define CPUID80000008_EAX_MAXPHYADDR(a) ((a) & 0xffu)
 
 #endif

@@ -3,7 +3,9 @@
 # ring-0 guest (INT 15h with ES:DI in the hypervisor from unreal mode,
 # E801h/88h sizes, PAE CR3 in the hypervisor, Processor Trace / MTRR /
 # MISC_ENABLE / APIC_BASE MSRs, APIC byte and word stores, an APIC store just
-# before an unmapped page, a task switch, a triple fault), printing
+# before an unmapped page, PAE accesses above the EPT's mapped space (4 GiB, a
+# 64-bit-BAR-like address), 1000 exit-counter hypercalls, a task switch, a
+# triple fault), printing
 #     ATTACK: <name> -> <outcome> integrity=<changed>/<checked>
 # after each (hypercall 2). Per model (ATTACK_MODELS, default Westmere and
 # Skylake-X): one bare run (1 CPU) checked against what bare Bochs gives, and
@@ -30,7 +32,7 @@ HALT_ISO=$BOOT_TEST_DIR/boot-crash-halt.iso
 MSR_GP=(--rc "cpu: ignore_bad_msrs=0")
 ATTACKS=(int15-e820-control int15-unreal-e820 int15-e801 int15-88 pdpte-bad-cr3 msr-pt
 	msr-mtrr msr-misc-enable-xd apic-bytewise-memset apic-store-window-crosses-page
-	msr-apic-base-disable task-switch triple-fault)
+	msr-apic-base-move msr-apic-base-disable mmio-above-limit stats-flood task-switch triple-fault)
 HV_DONE='ATTACK: all done|xmhf-ng: halted'
 
 # Others run Bochs on this machine too: start ours when fewer than 2 run.
@@ -57,6 +59,15 @@ mtrr_ok() {
 	[ "$(field "$o" write-uc)" = ok ] && [ "$(field "$o" restore)" = ok ] && [ -n "$old" ] &&
 		[ $(( back )) -eq $(( old & ~0xff )) ]
 }
+# flood_lines LOG: "xmhf-ng: exits total=" lines between the stats-flood start
+# step and its ATTACK line (empty without that line).
+flood_lines() {
+	tr -d '\r' <"$1" | awk '/ATTACK-STEP: stats-flood start/ { n = 0; on = 1 }
+		on && /xmhf-ng: exits total=/ { n++ }
+		/ATTACK: stats-flood -> / { if (on) c = n; on = 0 }
+		END { if (c != "") print c }'
+}
+MMIO_RE='maxphyaddr>=39( pa=0x(100000000|7f00000000) read=ok:0x[0-9a-f]+ write=ok readback=ok:0x[0-9a-f]+){2}'
 # fatal_lines LOG: the hypervisor's halting lines.
 fatal_lines() { tr -d '\r' <"$1" | grep -a -E 'FATAL|unhandled VM exit|xmhf-ng: halted' || true; }
 
@@ -129,8 +140,13 @@ for model in $MODELS; do
 		[ "$(b apic-bytewise-memset)" = 'skipped (bare)' ]
 	boot_assert "$model bare: apic-store-window-crosses-page -> $(b apic-store-window-crosses-page)" \
 		[ "$(b apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
+	boot_assert "$model bare: msr-apic-base-move -> $(b msr-apic-base-move)" \
+		[ "$(b msr-apic-base-move)" = 'write-move=ok base=0xfef00000 apic-id-moved=0x0 restore=ok apic-id=0x0' ]
 	boot_assert "$model bare: msr-apic-base-disable -> $(b msr-apic-base-disable)" \
 		matches "$(b msr-apic-base-disable)" 'write-en-clear=ok .*'
+	boot_assert "$model bare: mmio-above-limit -> $(b mmio-above-limit)" \
+		matches "$(b mmio-above-limit)" "$MMIO_RE"
+	boot_assert "$model bare: stats-flood -> $(b stats-flood)" [ "$(b stats-flood)" = 'skipped (bare)' ]
 	boot_assert "$model bare: task-switch -> $(b task-switch)" \
 		[ "$(b task-switch)" = 'jmp-tss=ok task-b-ran=1 back-in-task-a' ]
 
@@ -170,6 +186,21 @@ for model in $MODELS; do
 		[ "$(h apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
 	boot_assert "$model hv: msr-apic-base-disable -> $(h msr-apic-base-disable) (#GP, APIC ID 0 still read)" \
 		[ "$(h msr-apic-base-disable)" = 'write-en-clear=#GP apic-id=0x0' ]
+	boot_assert "$model hv: msr-apic-base-move -> $(h msr-apic-base-move) (#GP, APIC still at 0xfee00000)" \
+		[ "$(h msr-apic-base-move)" = 'write-move=#GP base=0xfee00000 apic-id=0x0' ]
+	boot_assert "$model hv: mmio-above-limit -> $(h mmio-above-limit)" \
+		matches "$(h mmio-above-limit)" "$MMIO_RE"
+	boot_assert "$model hv: mmio-above-limit reads and writes as bare" \
+		[ "$(h mmio-above-limit)" = "$(b mmio-above-limit)" ]
+	for pa in 0x100000000 0x7f00000000; do
+		boot_assert "$model hv: $pa mapped uncacheable on access" \
+			serial_has "$HV" "^CPU 0: guest access to $pa above the mapped space: 2 MiB mapped uncacheable"
+	done
+	boot_assert "$model hv: stats-flood -> $(h stats-flood)" \
+		[ "$(h stats-flood)" = 'calls=1000 faults=0 not-ok=0' ]
+	n=$(flood_lines "$HV")
+	boot_assert "$model hv: stats-flood: ${n:-no} exit-counter prints for 1000 calls (1..18, rate-limited)" \
+		eval '[ -n "$n" ] && [ "$n" -ge 1 ] && [ "$n" -le 18 ]'
 	boot_assert "$model hv: task-switch -> $(h task-switch) (emulated or reset)" \
 		matches "$(h task-switch)" 'jmp-tss=ok task-b-ran=1 back-in-task-a|machine reset \(next boot\)'
 	boot_assert "$model hv: triple-fault -> $(h triple-fault) (reset)" \

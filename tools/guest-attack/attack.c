@@ -14,6 +14,8 @@
 #include "arch/cr.h"
 #include "arch/segment.h"
 #include "arch/exceptions.h"
+#include "arch/cpuid.h"
+#include "hypercall.h"
 
 extern const char attack_selection[];
 
@@ -35,6 +37,15 @@ volatile u32 task_b_ran;
 #define PG_TAB_APIC 0x22000u		/* 0xfec00000-0xff000000 */
 #define PG_CODE_PAGE 0x23000u		/* "89 06" in its last 2 bytes */
 #define PG_HOLE 0x24000u		/* not present */
+#define PAE_PDPT 0x25000u		/* mmio-above-limit: PAE tables */
+#define PAE_PD 0x26000u
+#define PAE_LIN_4G 0x200000u		/* PD[1]: 2 MiB at physical 4 GiB */
+#define PAE_LIN_BAR 0x400000u		/* PD[2]: 2 MiB at a 64-bit-BAR-like address */
+#define PA_4G 0x100000000ULL
+#define PA_BAR_HIGH 0x7f00000000ULL	/* needs MAXPHYADDR >= 39 */
+#define PA_BAR_LOW 0xf00000000ULL	/* within 36 bits */
+#define APIC_MOVED_BASE 0xfef00000u	/* msr-apic-base-move: nothing decodes there on Bochs */
+#define STATS_FLOOD_CALLS 1000
 #define TASK_B_STACK 0x1f000u
 
 static bool hv;
@@ -67,6 +78,19 @@ static void sb_hex(struct sb *s, u64 v)
 		t[i++] = "0123456789abcdef"[(v >> shift) & 15];
 	t[i] = 0;
 	sb_str(s, t);
+}
+
+static void sb_dec(struct sb *s, u32 v)
+{
+	char t[11];
+	int i = 10;
+
+	t[i] = 0;
+	do {
+		t[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	sb_str(s, &t[i]);
 }
 
 static void put_dec(u32 v)
@@ -395,6 +419,126 @@ static void a_apic_base_disable(struct sb *o)
 	}
 }
 
+/* Relocating the xAPIC (SDM Vol. 3A 10.4.5): the hypervisor refuses it (#GP);
+ * the APIC must still answer at the default base. */
+static void a_apic_base_move(struct sb *o)
+{
+	u64 old = 0, now = 0;
+	u32 f;
+
+	probe_rdmsr(MSR_IA32_APIC_BASE, &old);
+	sb_str(o, "write-move=");
+	f = probe_wrmsr(MSR_IA32_APIC_BASE, (old & ~(u64)APIC_BASE_ADDR_MASK) | APIC_MOVED_BASE);
+	sb_vec(o, f);
+	probe_rdmsr(MSR_IA32_APIC_BASE, &now);
+	sb_str(o, " base=");
+	sb_hex(o, now & APIC_BASE_ADDR_MASK);
+	if (!f) {
+		sb_str(o, " apic-id-moved=");
+		sb_hex(o, *(volatile u32 *)(APIC_MOVED_BASE + APIC_REG_ID));
+		sb_str(o, " restore=");
+		sb_vec(o, probe_wrmsr(MSR_IA32_APIC_BASE, old));
+	}
+	sb_str(o, " apic-id=");
+	sb_hex(o, apic_read(APIC_REG_ID));
+}
+
+static u32 maxphyaddr(void)
+{
+	u32 a, b, c, d;
+
+	asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(CPUID_LEAF_EXT_MAX), "c"(0));
+	if (a < CPUID_LEAF_ADDR_SIZES)
+		return 36;	/* SDM Vol. 3A 4.1.4: 36 without the leaf */
+	asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(CPUID_LEAF_ADDR_SIZES), "c"(0));
+	return CPUID80000008_EAX_MAXPHYADDR(a);
+}
+
+/* One dword read, a write, a read back at linear LIN (mapped to PA). */
+static void mmio_probe(struct sb *o, u32 lin, u64 pa, u32 pattern)
+{
+	u32 v = 0, f;
+
+	sb_str(o, " pa=");
+	sb_hex(o, pa);
+	sb_str(o, " read=");
+	f = probe_load32(lin, &v);
+	sb_vec(o, f);
+	if (!f) {
+		sb_str(o, ":");
+		sb_hex(o, v);
+	}
+	sb_str(o, " write=");
+	sb_vec(o, probe_store32(lin, pattern));
+	sb_str(o, " readback=");
+	f = probe_load32(lin, &v);
+	sb_vec(o, f);
+	if (!f) {
+		sb_str(o, ":");
+		sb_hex(o, v);
+	}
+}
+
+/* PAE paging (SDM Vol. 3A 4.4): PDPTE 0 -> one PD of 2 MiB pages, identity
+ * for 0-2 MiB (this program, its stack, the IDT), plus 2 MiB at 4 GiB and
+ * 2 MiB at a 64-bit-BAR-like address, both UC (PCD|PWT). Above the EPT's
+ * mapped space: the hypervisor must map them, not halt. */
+static void a_mmio_above_limit(struct sb *o)
+{
+	volatile u64 *pdpt = (u64 *)PAE_PDPT, *pd = (u64 *)PAE_PD;
+	u32 mp = maxphyaddr(), cr0, cr3, cr4;
+	u64 bar = mp >= 39 ? PA_BAR_HIGH : PA_BAR_LOW;
+
+	info("maxphyaddr", mp);
+	sb_str(o, "maxphyaddr>=");
+	sb_str(o, mp >= 39 ? "39" : "36");
+	for (u32 i = 0; i < 512; i++)
+		pd[i] = 0;
+	for (u32 i = 0; i < 4; i++)
+		pdpt[i] = 0;
+	pd[0] = PTE_P | PTE_W | PTE_PS;
+	pd[PAE_LIN_4G >> 21] = PA_4G | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
+	pd[PAE_LIN_BAR >> 21] = bar | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
+	pdpt[0] = PAE_PD | PTE_P;	/* PDPTE: no R/W bit (reserved, Table 4-8) */
+
+	asm volatile("mov %%cr0, %0; mov %%cr3, %1; mov %%cr4, %2" : "=r"(cr0), "=r"(cr3), "=r"(cr4));
+	asm volatile("mov %0, %%cr3" : : "r"(PAE_PDPT) : "memory");
+	asm volatile("mov %0, %%cr4" : : "r"(cr4 | (u32)CR4_PAE) : "memory");
+	asm volatile("mov %0, %%cr0" : : "r"(cr0 | (u32)CR0_PG) : "memory");
+	mmio_probe(o, PAE_LIN_4G, PA_4G, 0x5a5a0001);
+	mmio_probe(o, PAE_LIN_BAR, bar, 0x5a5a0002);
+	asm volatile("mov %0, %%cr0" : : "r"(cr0) : "memory");
+	asm volatile("mov %0, %%cr4" : : "r"(cr4) : "memory");
+	asm volatile("mov %0, %%cr3" : : "r"(cr3) : "memory");
+}
+
+/* Hypercall 1 in a loop: each prints the exit counters unless rate-limited
+ * (xmhf/lib/ratelimit.h). */
+static void a_stats_flood(struct sb *o)
+{
+	u32 faults = 0, bad = 0, st;
+
+	if (!hv) {	/* VMCALL is #UD outside VMX non-root operation */
+		sb_str(o, "skipped (bare)");
+		return;
+	}
+	com1_puts("ATTACK-STEP: stats-flood start\n");
+	com1_drain();
+	for (u32 i = 0; i < STATS_FLOOD_CALLS; i++) {
+		st = HYPERCALL_OK;
+		if (probe_hypercall(HYPERCALL_FN_PRINT_EXITS, &st))
+			faults++;
+		else if (st != HYPERCALL_OK)
+			bad++;
+	}
+	sb_str(o, "calls=");
+	sb_dec(o, STATS_FLOOD_CALLS);
+	sb_str(o, " faults=");
+	sb_dec(o, faults);
+	sb_str(o, " not-ok=");
+	sb_dec(o, bad);
+}
+
 /* Stores to the TPR, writing back what was read (0 here: our TPR is 0). */
 static void a_apic_bytewise(struct sb *o)
 {
@@ -518,7 +662,10 @@ static const struct attack {
 	{ "msr-misc-enable-xd", a_misc_enable_xd, 0 },
 	{ "apic-bytewise-memset", a_apic_bytewise, 0 },
 	{ "apic-store-window-crosses-page", a_apic_window, 0 },
+	{ "msr-apic-base-move", a_apic_base_move, 0 },
 	{ "msr-apic-base-disable", a_apic_base_disable, 0 },
+	{ "mmio-above-limit", a_mmio_above_limit, 0 },
+	{ "stats-flood", a_stats_flood, 0 },
 	{ "task-switch", 0, a_task_switch },
 	{ "triple-fault", 0, a_triple_fault },
 };

@@ -233,6 +233,47 @@ probe_integrity:
 	pop %ebx
 	ret
 
+/* u32 probe_hypercall(u32 fn, u32 *status): VMCALL with EBX = fn; *status
+ * = EAX on return (HYPERCALL_OK or HYPERCALL_UNKNOWN). */
+	.globl probe_hypercall
+probe_hypercall:
+	push %ebx
+	mov $HYPERCALL_MAGIC, %eax
+	mov 8(%esp), %ebx
+	xor %ecx, %ecx
+	ARM
+	vmcall
+1:	DISARM
+	mov 12(%esp), %ecx
+	mov %eax, (%ecx)
+	mov fault_vector, %eax
+	pop %ebx
+	ret
+
+/* u32 probe_load32(u32 addr, u32 *v), u32 probe_store32(u32 addr, u32 v):
+ * one dword at a linear address. */
+	.globl probe_load32
+probe_load32:
+	mov 4(%esp), %ecx
+	xor %eax, %eax
+	ARM
+	mov (%ecx), %eax
+1:	DISARM
+	mov 8(%esp), %ecx
+	mov %eax, (%ecx)
+	mov fault_vector, %eax
+	ret
+
+	.globl probe_store32
+probe_store32:
+	mov 4(%esp), %ecx
+	mov 8(%esp), %eax
+	ARM
+	mov %eax, (%ecx)
+1:	DISARM
+	mov fault_vector, %eax
+	ret
+
 /* u32 probe_pae_cr3(u32 cr3): PAE paging with this CR3 (SDM Vol. 3A 4.4.1:
  * MOV to CR0 setting PG loads the PDPTEs; a reserved bit is #GP). The old
  * CR3/CR4 and CR0 are restored afterwards, whatever happened. */
