@@ -46,6 +46,21 @@ int main(void)
 	CHECK(!mtrr_write(&s, MSR_IA32_MTRR_PHYSBASE0 + 16, 6) && !mtrr_is_msr(&s, 0x210));
 	CHECK(mtrr_read(&s, MSR_IA32_MTRR_PHYSBASE0 + 2, &v) && v == (0xc0000000ULL | MTRR_TYPE_UC));
 	CHECK(!mtrr_is_msr(&s, MSR_IA32_MTRRCAP) && mtrr_is_msr(&s, MSR_IA32_MTRR_DEF_TYPE));
+	/* The uniform-range shortcut agrees with the page-by-page answer. */
+	for (u64 b = 0; b < 0x100000000ULL; b += 0x200000) {
+		int t = mtrr_page_type(&s, b), slow = t;
+
+		for (u64 a = b; a < b + 0x200000 && slow != MTRR_RANGE_MIXED; a += 0x1000)
+			if (mtrr_page_type(&s, a) != t)
+				slow = MTRR_RANGE_MIXED;
+		if (mtrr_range_type(&s, b, 0x200000) != slow)
+			CHECK(!"shortcut differs");
+	}
+	/* A mask bit inside the range (a 4 KiB variable range): not uniform. */
+	CHECK(mtrr_write(&s, MSR_IA32_MTRR_PHYSBASE0 + 4, 0x10000000ULL | MTRR_TYPE_UC));
+	CHECK(mtrr_write(&s, MSR_IA32_MTRR_PHYSBASE0 + 5, 0xffffff000ULL | MTRR_PHYSMASK_VALID));
+	CHECK(mtrr_range_type(&s, 0x10000000, 0x200000) == MTRR_RANGE_MIXED);
+	CHECK(mtrr_page_type(&s, 0x10000000) == MTRR_TYPE_UC && mtrr_page_type(&s, 0x10001000) == MTRR_TYPE_WB);
 	s.cap &= ~MTRRCAP_FIX;
 	CHECK(!mtrr_is_msr(&s, MSR_IA32_MTRR_FIX64K_00000));
 	return CHECK_DONE();

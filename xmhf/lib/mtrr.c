@@ -127,10 +127,26 @@ int mtrr_page_type(const struct mtrr_state *s, u64 addr)
 	return type < 0 ? (int)(s->def_type & MTRR_DEF_TYPE_MASK) : type;
 }
 
+/* Every byte of an aligned power-of-two range matches each variable range
+ * alike when no mask bit falls inside it, and no fixed range is in play. */
+static bool uniform(const struct mtrr_state *s, u64 base, u64 len)
+{
+	if ((len & (len - 1)) || (base & (len - 1)))
+		return false;
+	if ((s->def_type & MTRR_DEF_E) && (s->def_type & MTRR_DEF_FE) && base < 0x100000)
+		return false;
+	for (u32 i = 0; i < var_count(s); i++)
+		if ((s->mask[i] & MTRR_PHYSMASK_VALID) && (s->mask[i] & MTRR_ADDR_MASK & (len - 1)))
+			return false;
+	return true;
+}
+
 int mtrr_range_type(const struct mtrr_state *s, u64 base, u64 len)
 {
 	int t = mtrr_page_type(s, base);
 
+	if (!(s->def_type & MTRR_DEF_E) || uniform(s, base, len))
+		return t;
 	for (u64 a = base + PAGE; a < base + len; a += PAGE)
 		if (mtrr_page_type(s, a) != t)
 			return MTRR_RANGE_MIXED;
