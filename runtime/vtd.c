@@ -11,7 +11,7 @@
 #include <string.h>
 #include "vtd.h"
 #include "acpi_dmar.h"
-#include "pagetable.h"
+#include "vtd_tables.h"
 #include "percpu.h"
 #include "delay.h"
 #include "serial.h"
@@ -80,8 +80,6 @@ static u64 sl_to_virt(void *arg, u64 phys)
 static struct pt_ctx sl_ctx = {
 	.alloc = sl_alloc,
 	.to_virt = sl_to_virt,
-	.table_flags = VTD_SL_R | VTD_SL_W,
-	.large_flag = VTD_SL_PS,
 };
 
 /* 6.5 / 10.4.4: wait (bounded) until (reg & mask) == want. */
@@ -135,31 +133,16 @@ static void flush_tables(void)
 	asm volatile("mfence" ::: "memory");
 }
 
-static void sl_map(u64 base, u64 len, const char *what)
-{
-	if (pt_map(&sl_ctx, sl_pool[0], base, base, len, VTD_SL_R | VTD_SL_W))
-		hv_panic("VT-d: cannot map %s 0x%llx+0x%llx (table pool of %u pages)\n", what,
-			 (unsigned long long)base, (unsigned long long)len, VTD_SL_POOL_PAGES);
-}
-
-static void sl_unmap(u64 base, u64 len, const char *what)
-{
-	if (pt_unmap(&sl_ctx, sl_pool[0], base, len))
-		hv_panic("VT-d: cannot unmap %s 0x%llx+0x%llx\n", what, (unsigned long long)base,
-			 (unsigned long long)len);
-}
-
-/* The identity domain; returns the page-table root for a 48-bit (4-level)
- * or, from PML4[0], a 39-bit (3-level) walk (3.7: both index bits 38:12 alike). */
+/* The identity domain (xmhf/lib/vtd_tables.c): RMRRs that overlap the
+ * hypervisor are left out with one line; the holes win anyway. */
 static u64 build_domain(u64 limit, u64 hv_base, u64 hv_size, bool aw48)
 {
-	u64 phys = 0;
+	static struct vtd_domain_spec spec;
+	u64 phys = 0, root;
 
-	sl_alloc(NULL, &phys);	/* sl_pool[0]: the PML4 */
-	sl_map(0, limit, "guest memory");
-	for (u32 i = 0; i < dmar.rmrr_count; i++) {
+	spec.limit = limit;
+	for (u32 i = 0; i < dmar.rmrr_count && spec.rmrr_count < VTD_MAX_RANGES; i++) {
 		const struct dmar_rmrr *r = &dmar.rmrr[i];
-		u64 len = r->limit - r->base + 1;
 
 		if (r->base < hv_base + hv_size && r->limit >= hv_base) {
 			hv_printf("xmhf-ng: VT-d: RMRR 0x%llx-0x%llx overlaps the hypervisor: not "
@@ -167,27 +150,27 @@ static u64 build_domain(u64 limit, u64 hv_base, u64 hv_size, bool aw48)
 				  (unsigned long long)r->limit);
 			continue;
 		}
-		sl_map(r->base, len, "RMRR");
+		spec.rmrr[spec.rmrr_count++] = (struct vtd_range){ r->base, r->limit - r->base + 1 };
 	}
-	sl_unmap(hv_base, hv_size, "the hypervisor range");
+	spec.hole[spec.hole_count++] = (struct vtd_range){ hv_base, hv_size };
 	for (u32 i = 0; i < unit_count; i++)
-		sl_unmap(units[i].base, (u64)units[i].pages * PAGE_SIZE, "VT-d registers");
-	if (aw48)
-		return phys;
-	return sl_pool[0][0] & ~0xfffULL & ((1ULL << 52) - 1);
+		spec.hole[spec.hole_count++] =
+			(struct vtd_range){ units[i].base, (u64)units[i].pages * PAGE_SIZE };
+	vtd_sl_ctx_init(&sl_ctx);
+	sl_alloc(NULL, &phys);	/* sl_pool[0]: the PML4 */
+	root = vtd_build_domain(&sl_ctx, sl_pool[0], phys, &spec, aw48);
+	if (!root)
+		hv_panic("VT-d: cannot build the identity domain (table pool of %u pages)\n",
+			 VTD_SL_POOL_PAGES);
+	return root;
 }
 
 static void build_context(u64 slptptr, bool aw48)
 {
 	for (u32 bus = 0; bus < 256; bus++) {
-		for (u32 devfn = 0; devfn < 256; devfn++) {
-			context_tables[bus][2 * devfn] = slptptr | VTD_CTX_P;	/* TT = 0 */
-			context_tables[bus][2 * devfn + 1] =
-				(aw48 ? VTD_CTX_AW_48 : VTD_CTX_AW_39) |
-				((u64)VTD_DID << VTD_CTX_DID_SHIFT);
-		}
-		root_table[2 * bus] = hv_virt_to_phys(context_tables[bus]) | VTD_ROOT_P;
-		root_table[2 * bus + 1] = 0;
+		for (u32 devfn = 0; devfn < 256; devfn++)
+			vtd_context_entry(&context_tables[bus][2 * devfn], slptptr, aw48, VTD_DID);
+		vtd_root_entry(&root_table[2 * bus], hv_virt_to_phys(context_tables[bus]));
 	}
 }
 
@@ -344,18 +327,6 @@ void vtd_reg_range(u32 i, u64 *base, u64 *size)
 	*size = (u64)units[i].pages * PAGE_SIZE;
 }
 
-static const char *fault_reason(u8 fr)
-{
-	switch (fr) {
-	case VTD_FR_ROOT_NOT_PRESENT: return "root entry not present";
-	case VTD_FR_CTX_NOT_PRESENT: return "context entry not present";
-	case VTD_FR_BEYOND_AGAW: return "address beyond the address width";
-	case VTD_FR_WRITE: return "write to a page not mapped writable";
-	case VTD_FR_READ: return "read of a page not mapped readable";
-	default: return "see VT-d spec 7.1.3";
-	}
-}
-
 /* 7.1.3 / 10.4.14: walk the fault recording registers from FSTS.FRI; each
  * recorded fault is printed and its F bit cleared (RW1C), so once. */
 void vtd_check_faults(void)
@@ -369,18 +340,14 @@ void vtd_check_faults(void)
 			continue;
 		for (u32 n = 0, r = VTD_FSTS_FRI(fsts) % nfr; n < nfr; n++, r = (r + 1) % nfr) {
 			u32 at = fro + r * VTD_FRCD_SIZE;
-			u64 hi = rd64(u, at + 8), lo;
-			u16 sid;
+			struct vtd_fault f;
 
-			if (!(hi & VTD_FRCD_HI_F))
+			if (!vtd_fault_decode(rd64(u, at), rd64(u, at + 8), &f))
 				continue;
-			lo = rd64(u, at);
-			sid = VTD_FRCD_HI_SID(hi);
 			hv_printf("xmhf-ng: DMA fault: unit %u device %02x:%02x.%u %s at 0x%llx "
-				  "refused: reason 0x%02x (%s)\n", i, sid >> 8, (sid >> 3) & 0x1f,
-				  sid & 7, (hi & VTD_FRCD_HI_T) ? "read" : "write",
-				  (unsigned long long)(lo & ~0xfffULL), VTD_FRCD_HI_FR(hi),
-				  fault_reason(VTD_FRCD_HI_FR(hi)));
+				  "refused: reason 0x%02x (%s)\n", i, f.bus, f.dev, f.fn,
+				  f.read ? "read" : "write", (unsigned long long)f.addr, f.reason,
+				  vtd_fault_reason_name(f.reason));
 			wr32(u, at + 12, (u32)(VTD_FRCD_HI_F >> 32));
 		}
 		if (fsts & VTD_FSTS_PFO) {
