@@ -80,6 +80,7 @@ bytes() {
 
 run on ""
 ON_TARGET=$TARGET
+EDU_DEV=$(serial_value "$SERIAL" '^DMA: edu at 00:dev=0x0*([0-9a-f]+).*')
 hv=$(tr -d '\r' <"$SERIAL" | sed -n -E 's/.*hypervisor at 0x([0-9a-f]+)-0x([0-9a-f]+) .*/\1 \2/p' | head -n 1)
 read -r hv_lo hv_hi <<<"$hv"
 echo "hypervisor 0x$hv_lo-0x$hv_hi, target $ON_TARGET, pattern $PATTERN, memory: $(bytes on)"
@@ -97,8 +98,15 @@ boot_assert "on: monitor read the target" [ -n "$(bytes on)" ]
 boot_assert "on: the pattern did not land in the hypervisor range" [ "$(bytes on)" != "$PATTERN" ]
 boot_assert "on: the DMA read of the range did not return the pattern" \
 	serial_has "$SERIAL" '^DMA: read back of the hypervisor range: not the pattern'
-boot_assert "on: intel-iommu refused the edu device's DMA" \
-	grep -a -q -E 'detected translation failure|DMAR|dmar' "$QLOG"
+boot_assert "on: intel-iommu refused the edu device's DMA to the target" \
+	grep -a -q -E "detected translation failure \(dev=00:0*$EDU_DEV:00, iova=$ON_TARGET\)" "$QLOG"
+boot_assert "on: the guest finds the DMAR renamed XMHF" \
+	serial_has "$SERIAL" '^DMA: the DMAR table is renamed XMHF'
+# The unit's fault recording registers (what the hypervisor prints) hold the
+# refused write: source ID 00:DD.0, reason 5, the target page.
+sid=$(printf '0x%x' $(( (16#${EDU_DEV:-0}) << 3 )))
+boot_assert "on: fault record: edu's write to the target, reason 5" \
+	serial_has "$SERIAL" "^DMA: fault record sid=$sid reason=0x5 write addr=$ON_TARGET\$"
 boot_assert "on: no FATAL" serial_lacks "$SERIAL" 'FATAL'
 
 run off "dma=off"

@@ -28,7 +28,7 @@ boot_assert "Debian reached the marker (AHCI disk DMA works)" [ "$rc" -eq 0 ]
 boot_assert "kernel E820: hypervisor range reserved" \
 	serial_has "$HV_SERIAL" "BIOS-e820: \[mem 0x0*$lo-0x0*$hi\] reserved"
 boot_assert "/proc/iomem: hypervisor range reserved" \
-	serial_has "$HV_SERIAL" "XMHF-GUEST: iomem 0*$lo-0*$hi : reserved"
+	serial_has "$HV_SERIAL" "XMHF-GUEST: iomem 0*$lo-0*$hi : [Rr]eserved"
 boot_assert "Linux sees the renamed table, no DMAR" serial_has "$HV_SERIAL" 'ACPI: XMHF 0x'
 boot_assert "no DMAR for Linux" serial_lacks "$HV_SERIAL" 'ACPI: DMAR 0x'
 boot_assert "no DMA fault" serial_lacks "$HV_SERIAL" 'xmhf-ng: DMA fault'

@@ -7,6 +7,9 @@
  *   2. attack: the pattern edu -> the middle of the hypervisor range, which
  *      the E820 map shows as the reserved entry between two RAM entries;
  *   3. read back: edu buffer cleared, hypervisor range -> edu -> RAM.
+ *   4. finds the VT-d unit through the renamed DMAR table (signature "XMHF",
+ *      the guest's OS would not look for it) and prints the fault records
+ *      the unit holds (VT-d spec 10.4.14), which the hypervisor reads.
  * Prints "DMA: ..." lines and "DMA: done target=0x..." and halts; the test
  * then reads the target through QEMU's monitor. */
 #include "types.h"
@@ -111,6 +114,59 @@ static bool find_hv_range(u64 *base, u64 *len)
 	return false;
 }
 
+/* The RSDT entry whose signature is sig (RSDP in 0xE0000-0xFFFFF). */
+static const u8 *find_acpi(const char *sig)
+{
+	for (u32 a = 0xe0000; a < 0x100000; a += 16) {
+		const u8 *p = (const u8 *)a;
+		const u32 *rsdt;
+
+		if (p[0] != 'R' || p[1] != 'S' || p[2] != 'D' || p[3] != ' ' || p[4] != 'P')
+			continue;
+		rsdt = (const u32 *)*(const u32 *)(p + 16);
+		for (u32 i = 0; i < (rsdt[1] - 36) / 4; i++) {
+			const u8 *t = (const u8 *)rsdt[9 + i];
+
+			if (t[0] == sig[0] && t[1] == sig[1] && t[2] == sig[2] && t[3] == sig[3])
+				return t;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* The first DRHD's fault records: CAP.FRO (33:24) x 16, CAP.NFR (47:40) + 1. */
+static void print_faults(void)
+{
+	const u8 *t = find_acpi("XMHF");
+	volatile u32 *regs;
+	u32 fro, nfr;
+
+	if (!t || find_acpi("DMAR")) {
+		com1_puts("DMA: no renamed DMAR (XMHF) table, or a DMAR is visible\n");
+		return;
+	}
+	com1_puts("DMA: the DMAR table is renamed XMHF\n");
+	regs = (volatile u32 *)*(const u32 *)(t + 48 + 8);	/* first DRHD register base */
+	fro = ((regs[3] & 0x3) << 8 | regs[2] >> 24) * 16;
+	nfr = ((regs[3] >> 8) & 0xff) + 1;
+	say("VT-d FSTS=", regs[0x34 / 4]);
+	for (u32 i = 0; i < nfr; i++) {
+		volatile u32 *r = regs + (fro + 16 * i) / 4;
+
+		if (!(r[3] & 0x80000000u))
+			continue;
+		com1_puts("DMA: fault record sid=");
+		com1_hex(r[2] & 0xffff);
+		com1_puts(" reason=");
+		com1_hex(r[3] & 0xff);
+		com1_puts((r[3] & 0x40000000u) ? " read" : " write");
+		com1_puts(" addr=");
+		com1_hex(r[0] & ~0xfffu);
+		com1_puts("\n");
+	}
+}
+
 void dma_main(void)
 {
 	u8 *src = (u8 *)RAM_SRC, *dst = (u8 *)RAM_DST, *back = (u8 *)RAM_BACK;
@@ -161,6 +217,7 @@ void dma_main(void)
 		goto out;
 	com1_puts(same(src, back) ? "DMA: read back of the hypervisor range: the pattern\n"
 				  : "DMA: read back of the hypervisor range: not the pattern\n");
+	print_faults();
 	say("done target=", target);
 out:
 	com1_drain();
