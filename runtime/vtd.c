@@ -23,9 +23,15 @@
 #define VTD_WAIT_US 100000	/* bound of every hardware handshake */
 #define VTD_POLL_MS 100
 
-static u64 root_table[512] __attribute__((aligned(4096)));
-static u64 context_tables[256][512] __attribute__((aligned(4096)));
-static u64 sl_pool[VTD_SL_POOL_PAGES][512] __attribute__((aligned(4096)));
+/* One block, so that integrity.c fingerprints it as one region. */
+static struct {
+	u64 root[512];
+	u64 context[256][512];
+	u64 sl[VTD_SL_POOL_PAGES][512];
+} tables __attribute__((aligned(4096)));
+#define root_table tables.root
+#define context_tables tables.context
+#define sl_pool tables.sl
 static unsigned sl_used;
 
 struct vtd_unit {
@@ -174,9 +180,13 @@ static void build_context(u64 slptptr, bool aw48)
 	}
 }
 
-/* 10.4.4-10.4.8: root pointer, write-buffer flush, global context-cache
- * and IOTLB invalidation (register based, 6.5.1), then translation on.
- * Returns NULL, or what timed out. */
+/* 10.4.4-10.4.8: root pointer, write-buffer flush (CAP.RWBF, 6.8), global
+ * context-cache and IOTLB invalidation (register based, 6.5.1; queued
+ * invalidation, 6.5.2, is turned off if the firmware left it on), then
+ * translation on. The tables are complete before the invalidation and never
+ * change afterwards, so a unit with caching mode (CAP.CM = 1, 6.1: it may
+ * cache not-present entries) holds nothing stale either. Returns NULL, or
+ * what timed out. */
 static const char *enable_unit(struct vtd_unit *u)
 {
 	u32 iotlb = (u32)VTD_ECAP_IRO(u->ecap) + VTD_IOTLB_REG_OFF;
@@ -314,6 +324,13 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 bool vtd_enabled(void)
 {
 	return translation_on;
+}
+
+struct mem_region vtd_tables(void)
+{
+	if (!translation_on)
+		return (struct mem_region){ &tables, 0 };
+	return (struct mem_region){ &tables, (u64)((u8 *)sl_pool[sl_used] - (u8 *)&tables) };
 }
 
 u32 vtd_reg_range_count(void)

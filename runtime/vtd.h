@@ -11,6 +11,10 @@
  * is off (no DMAR, dma=off, a unit it cannot use). limit: the end of the
  * guest-physical space mapped (phys_limit). */
 void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off);
+struct mem_region;
+/* The root, context and second-level tables in use (integrity.c); empty
+ * while protection is off. */
+struct mem_region vtd_tables(void);
 /* True while translation is on. */
 bool vtd_enabled(void);
 /* Register pages of the units (for the EPT guard): index i < count. */
