@@ -90,6 +90,14 @@ boot_assert "on: native INT 15h handler" serial_has "$SERIAL" '^xmhf-ng: native 
 boot_assert "on: booted natively" serial_has "$SERIAL" 'booting the guest natively'
 boot_assert "on: the guest's E820 has the hypervisor range reserved" \
 	serial_has "$SERIAL" "^DMA: hypervisor range from E820 base=0x0*$hv_lo\$"
+# E801h/88h from the native handler: 64 KiB blocks above 16 MiB up to the
+# hypervisor (xmhf/lib/e820_int15.c), 15 MiB below, 88h capped at 0xfc00.
+blocks=$(printf '0x%x' $(( (16#$hv_lo - 0x1000000) >> 16 )))
+boot_assert "on: E801h counts RAM up to the hypervisor only" \
+	serial_has "$SERIAL" "^DMA: e801 bx=$blocks\$"
+boot_assert "on: E801h DX = BX, AX = CX = 15 MiB" \
+	bash -c "grep -a -q '^DMA: e801 dx=$blocks' '$SERIAL' && grep -a -q '^DMA: e801 ax=0x3c00' '$SERIAL' && grep -a -q '^DMA: e801 cx=0x3c00' '$SERIAL'"
+boot_assert "on: 88h capped" serial_has "$SERIAL" '^DMA: 88 ax=0xfc00'
 boot_assert "on: control DMA through the identity domain works" \
 	serial_has "$SERIAL" '^DMA: control RAM round trip ok'
 boot_assert "on: target inside the hypervisor range" \

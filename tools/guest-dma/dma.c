@@ -37,6 +37,7 @@ struct e820 {
 
 struct e820 dma_e820[32];
 u32 dma_e820_count;
+u16 dma_e801[4], dma_ext88;
 
 void dma_main(void);
 
@@ -179,6 +180,11 @@ void dma_main(void)
 		say("     len=", dma_e820[i].len);
 		say("     type=", dma_e820[i].type);
 	}
+	say("e801 ax=", dma_e801[0]);
+	say("e801 bx=", dma_e801[1]);
+	say("e801 cx=", dma_e801[2]);
+	say("e801 dx=", dma_e801[3]);
+	say("88 ax=", dma_ext88);
 	if (!find_hv_range(&base, &len)) {
 		com1_puts("DMA: FAILED: no reserved E820 entry between RAM entries\n");
 		goto out;
