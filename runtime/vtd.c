@@ -247,7 +247,12 @@ static bool probe_units(bool *aw48)
 			  (u->cap & VTD_CAP_RWBF) ? "write-buffer flush, " : "",
 			  (dmar.unit[i].flags & ACPI_DRHD_INCLUDE_PCI_ALL) ? "all PCI devices" :
 									     "listed devices");
-		if (u->cap == UINT64_MAX || !(u->cap & VTD_CAP_SLLPS_2M)) {
+		if (u->cap == UINT64_MAX || u->ver == UINT32_MAX) {
+			off("VT-d unit at 0x%llx reads all-ones (absent or disabled by the firmware)",
+			    (unsigned long long)u->base);
+			return false;
+		}
+		if (!(u->cap & VTD_CAP_SLLPS_2M)) {
 			off("VT-d unit at 0x%llx lacks 2 MiB second-level pages (CAP 0x%llx)",
 			    (unsigned long long)u->base, (unsigned long long)u->cap);
 			return false;
@@ -306,6 +311,12 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 			hv_printf("xmhf-ng: DMA protection off: VT-d unit %u at 0x%llx: %s within "
 				  "%u ms\n", i, (unsigned long long)units[i].base, why,
 				  VTD_WAIT_US / 1000);
+			/* All or nothing: the units already on go back off. */
+			for (u32 j = 0; j < i; j++) {
+				units[j].on = false;
+				if (!gcmd(&units[j], VTD_GCMD_TE, false, 0))
+					hv_printf("xmhf-ng: VT-d unit %u: GSTS.TES did not clear\n", j);
+			}
 			return;
 		}
 		units[i].on = true;
