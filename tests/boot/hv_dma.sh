@@ -7,7 +7,8 @@
 # the target through QEMU's monitor (xp): with protection the pattern is not
 # there and QEMU's intel-iommu reports the translation failure; the same run
 # with dma=off shows the pattern in the hypervisor range, so the check can
-# fail. Waits for fewer than 2 emulators on the machine before each run.
+# fail. A third run has a 48-bit unit with caching mode (4-level table).
+# Waits for fewer than 2 emulators on the machine before each run.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/hv_lib.sh"
@@ -23,10 +24,10 @@ wait_for_emulator_slot() {
 	while [ "$(pgrep -c -f 'bochs|qemu-system' || true)" -ge 2 ]; do sleep 5; done
 }
 
-# run NAME CMDLINE: boots, waits for "DMA: done", dumps 16 bytes at the
+# run NAME CMDLINE [IOMMU_OPTIONS]: boots, waits for "DMA: done", dumps 16 bytes at the
 # target into NAME.xp; sets SERIAL, QLOG.
 run() {
-	local name=$1 cmdline=$2 iso sock pid t
+	local name=$1 cmdline=$2 iommu=intel-iommu${3:+,$3} iso sock pid t
 	iso=$(hv_boot_iso "$BUILD_DIR/xmhf-ng.bin" -c "$cmdline") || boot_test_result 1
 	mv "$iso" "$BOOT_TEST_DIR/$name.iso"
 	SERIAL=$BOOT_TEST_DIR/$name.serial QLOG=$BOOT_TEST_DIR/$name.qemu
@@ -34,7 +35,7 @@ run() {
 	wait_for_emulator_slot
 	t=$(date +%s)
 	qemu-system-x86_64 -machine q35 -m 512 -smp 1 -accel tcg \
-		-device intel-iommu -device edu,dma_mask=0xffffffff \
+		-device "$iommu" -device edu,dma_mask=0xffffffff \
 		-drive "file=$DISK,format=raw,if=ide,index=0,media=disk" \
 		-drive "file=$BOOT_TEST_DIR/$name.iso,format=raw,if=ide,index=2,media=cdrom,readonly=on" \
 		-boot d -serial "file:$SERIAL" -display none -nodefaults -vga std -no-reboot \
@@ -125,4 +126,15 @@ boot_assert "off: the pattern landed in the hypervisor range (the check can fail
 	[ "$(bytes off)" = "$PATTERN" ]
 boot_assert "off: the DMA read returns it" \
 	serial_has "$SERIAL" '^DMA: read back of the hypervisor range: the pattern'
+
+# A 48-bit unit with caching mode: the 4-level table, the same outcome.
+run on48 "" "aw-bits=48,caching-mode=on"
+echo "aw-bits=48: target $TARGET, memory: $(bytes on48)"
+boot_assert "on48: 4-level table" serial_has "$SERIAL" \
+	'^xmhf-ng: DMA protection on: 1 VT-d unit translate every device through an identity 4-level table'
+boot_assert "on48: caching mode seen" serial_has "$SERIAL" '^xmhf-ng: VT-d unit 0 .*SAGAW 0x6.*caching mode'
+boot_assert "on48: control DMA works" serial_has "$SERIAL" '^DMA: control RAM round trip ok'
+boot_assert "on48: the pattern did not land" [ -n "$(bytes on48)" ] && [ "$(bytes on48)" != "$PATTERN" ]
+boot_assert "on48: fault record of the write" \
+	serial_has "$SERIAL" "^DMA: fault record sid=$sid reason=0x5 write addr=$ON_TARGET\$"
 boot_test_result 0
