@@ -196,6 +196,15 @@ static const char *enable_unit(struct vtd_unit *u)
 		return "GSTS.TES did not clear (firmware left translation on)";
 	if ((gsts & VTD_GCMD_QIE) && !gcmd(u, VTD_GCMD_QIE, false, 0))
 		return "GSTS.QIES did not clear (register-based invalidation needs QI off)";
+	/* Faults are polled, not signalled: no fault-event MSI into the guest. */
+	wr32(u, VTD_REG_FECTL, VTD_FECTL_IM);
+	/* 10.4.16: protected memory regions a pre-boot environment left
+	 * on would block the guest's own DMA; the tables protect instead. */
+	if ((u->cap & (VTD_CAP_PLMR | VTD_CAP_PHMR)) && (rd32(u, VTD_REG_PMEN) & VTD_PMEN_EPM)) {
+		wr32(u, VTD_REG_PMEN, 0);
+		if (!wait32(u, VTD_REG_PMEN, VTD_PMEN_PRS, 0))
+			return "PMEN.PRS did not clear (protected memory regions stay on)";
+	}
 	wr64(u, VTD_REG_RTADDR, hv_virt_to_phys(root_table));	/* TTM = 0: legacy */
 	if (!gcmd(u, VTD_GCMD_SRTP, true, VTD_GCMD_SRTP))
 		return "GSTS.RTPS not set after GCMD.SRTP";

@@ -16,6 +16,7 @@
 #define VTD_REG_CCMD 0x28	/* 10.4.7 Context Command (64-bit) */
 #define VTD_REG_FSTS 0x34	/* 10.4.9 Fault Status (32-bit) */
 #define VTD_REG_FECTL 0x38	/* 10.4.10 Fault Event Control (32-bit) */
+#define VTD_REG_PMEN 0x64	/* 10.4.16 Protected Memory Enable (32-bit) */
 /* 10.4.8: IOTLB registers at ECAP.IRO * 16: IVA (+0), IOTLB (+8). */
 #define VTD_IOTLB_REG_OFF 8
 
@@ -24,6 +25,8 @@
 
 /* 10.4.2 CAP fields. */
 #define VTD_CAP_RWBF BIT(4)			/* write buffers must be flushed */
+#define VTD_CAP_PLMR BIT(5)			/* protected low-memory region */
+#define VTD_CAP_PHMR BIT(6)			/* protected high-memory region */
 #define VTD_CAP_CM BIT(7)			/* caching mode: not-present entries cached */
 #define VTD_CAP_SAGAW(c) (((c) >> 8) & 0x1f)	/* bit 1: 39-bit 3-level, bit 2: 48-bit 4-level */
 #define VTD_SAGAW_39 BIT(1)
@@ -57,6 +60,12 @@
 #define VTD_IOTLB_IIRG_GLOBAL (1ULL << 60)
 #define VTD_IOTLB_DR (1ULL << 49)
 #define VTD_IOTLB_DW (1ULL << 48)
+
+/* 10.4.10 FECTL: interrupt mask (no fault-event MSI). */
+#define VTD_FECTL_IM BIT(31)
+/* 10.4.16 PMEN: enable protected memory regions, and its status. */
+#define VTD_PMEN_EPM BIT(31)
+#define VTD_PMEN_PRS BIT(0)
 
 /* 10.4.9 FSTS. */
 #define VTD_FSTS_PFO BIT(0)	/* primary fault overflow (RW1C) */
