@@ -261,6 +261,16 @@ static bool probe_units(bool *aw48)
 			    (unsigned long long)u->base);
 			return false;
 		}
+		{
+			/* The IOTLB and fault recording registers may lie past the
+			 * size the DRHD gives (10.4.2, 10.4.3): guard them all. */
+			u64 end = VTD_ECAP_IRO(u->ecap) + 16;
+			u64 fend = VTD_CAP_FRO(u->cap) + VTD_CAP_NFR(u->cap) * VTD_FRCD_SIZE;
+			u32 need = (u32)(((end > fend ? end : fend) + PAGE_SIZE - 1) / PAGE_SIZE);
+
+			if (need > u->pages && need <= 16)
+				u->pages = need;
+		}
 		if (!(u->cap & VTD_CAP_SLLPS_2M)) {
 			off("VT-d unit at 0x%llx lacks 2 MiB second-level pages (CAP 0x%llx)",
 			    (unsigned long long)u->base, (unsigned long long)u->cap);
@@ -311,8 +321,10 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 	slptptr = build_domain(limit, hv_base, hv_size, aw48);
 	build_context(slptptr, aw48);
 	for (u32 i = 0; i < unit_count; i++)
-		if (!(units[i].ecap & VTD_ECAP_C))
+		if (!(units[i].ecap & VTD_ECAP_C)) {
 			flush_tables();
+			break;
+		}
 	for (u32 i = 0; i < unit_count; i++) {
 		const char *why = enable_unit(&units[i]);
 
