@@ -110,6 +110,16 @@ u64 ept_build(const struct e820_map *m, u64 limit, u64 hv_base, u64 hv_size, u64
 	return eptp;
 }
 
+void ept_unmap_range(u64 base, u64 size)
+{
+	spin_lock(&ept_lock);
+	if (pt_unmap(&ept_ctx, ept_pml4, base, size))
+		hv_panic("EPT: cannot unmap 0x%llx+0x%llx\n", (unsigned long long)base,
+			 (unsigned long long)size);
+	integrity_ept_changed();
+	spin_unlock(&ept_lock);
+}
+
 void ept_map_page(u64 gpa, u64 hpa, u64 flags)
 {
 	spin_lock(&ept_lock);

@@ -18,6 +18,8 @@ void ept_pool_usage(unsigned *used, unsigned *total);
  * from any CPU). */
 void ept_map_page(u64 gpa, u64 hpa, u64 flags);
 
+/* Makes [base, base + size) not present (4 KiB aligned; before the guest runs). */
+void ept_unmap_range(u64 base, u64 size);
 /* Map the 2 MiB around a guest-physical address above the mapped space. */
 bool ept_map_beyond_limit(u64 gpa);
 /* INVEPT of the guest's EPT on this CPU. */

@@ -7,6 +7,7 @@
 #include "vmcs_dump.h"
 #include "vmcs_names.h"
 #include "boot_info.h"
+#include "vtd.h"
 #include "serial.h"
 #include "format.h"
 #include "arch/vmcs_fields.h"
@@ -94,6 +95,8 @@ void vmx_exit_handler(struct guest_regs *r)
 		c->exits[basic]++;
 	if (boot_info.opts.trace & TRACE_EXITS)
 		trace_exit(c, reason);
+	if (c->index == 0)
+		vtd_poll();	/* DMA faults, every 100 ms at most */
 	if (DURING_DELIVERY(basic))
 		reinject_vectoring_event(c);
 	if (basic < EXIT_REASON_SLOTS && handlers[basic])

@@ -11,6 +11,11 @@
  * points IVT[15h] at it and builds the guest map (hypervisor, stub and RAM
  * above the EPT limit reserved). */
 void int15_hook_install(const struct e820_map *firmware, u64 hv_base, u64 hv_size, u64 limit);
+/* Without VMX: a real-mode handler (runtime/int15_native.S) with the same
+ * edited map next to it, at the top of base memory, answers E820h/E801h/88h
+ * itself, so the natively booted guest sees the hypervisor range reserved too. */
+void int15_hook_install_native(const struct e820_map *firmware, u64 hv_base, u64 hv_size,
+			       u64 limit);
 /* True if the current VMCALL exit comes from the stub. */
 bool int15_hook_is_caller(void);
 /* Handle the stub's VMCALL: answer E820h/E801h/88h or chain to the BIOS. */

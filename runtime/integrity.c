@@ -3,6 +3,7 @@
 #include "integrity.h"
 #include "idt.h"
 #include "ept.h"
+#include "vtd.h"
 #include "vmcs.h"
 #include "vmx_insn.h"
 #include "int15_hook.h"
@@ -16,11 +17,11 @@
 
 extern const char _text_start[], _rodata_end[];
 
-enum { R_CODE, R_PAGE_TABLES, R_GDT, R_IDT, R_MSR_BITMAP, R_IO_BITMAPS, R_EPT, R_GUEST_E820, R_COUNT };
+enum { R_CODE, R_PAGE_TABLES, R_GDT, R_IDT, R_MSR_BITMAP, R_IO_BITMAPS, R_EPT, R_GUEST_E820, R_VTD, R_COUNT };
 
 static const char *const names[R_COUNT] = {
 	"code+rodata", "page tables", "GDT+TSS descriptors", "IDT", "MSR bitmap", "I/O bitmaps", "EPT tables",
-	"guest E820",
+	"guest E820", "VT-d tables",
 };
 static struct mem_region regions[R_COUNT];
 static u64 boot_fp[R_COUNT];
@@ -82,6 +83,7 @@ void integrity_init(void)
 	regions[R_IO_BITMAPS] = vmx_io_bitmaps();
 	regions[R_EPT] = ept_tables();
 	regions[R_GUEST_E820] = (struct mem_region){ &guest_e820, sizeof(guest_e820) };
+	regions[R_VTD] = vtd_tables();
 	for (unsigned r = 0; r < R_COUNT; r++)
 		boot_fp[r] = region_fingerprint(r);
 	hv_printf("xmhf-ng: integrity fingerprints of %u regions taken (code+rodata 0x%016llx)\n",

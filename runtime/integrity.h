@@ -1,7 +1,7 @@
 /* Integrity of what a guest must never change: the hypervisor's code and
  * rodata, its page tables, GDT/TSS descriptors and IDT, the MSR bitmap, the
- * EPT tables, the guest's E820 copy, and the calling CPU's VMCS host-state
- * and fixed control fields. Each has an FNV-1a fingerprint taken at boot;
+ * EPT tables, the guest's E820 copy, the VT-d tables, and the calling CPU's
+ * VMCS host-state and fixed control fields. Each has an FNV-1a fingerprint taken at boot;
  * hypercall 2 (hypercall.h) and the hypervisor-range guard compare. */
 #ifndef RUNTIME_INTEGRITY_H
 #define RUNTIME_INTEGRITY_H

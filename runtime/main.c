@@ -15,6 +15,8 @@
 #include "native_boot.h"
 #include "delay.h"
 #include "ept.h"
+#include "vtd.h"
+#include "phys_limit.h"
 
 extern char _load_end_phys[];
 
@@ -60,6 +62,15 @@ static void print_memory(void)
 		  (unsigned long long)(boot_info.hv_size >> 10),
 		  (unsigned long long)(((u64)_load_end_phys - LOAD_PHYS) >> 10),
 		  (unsigned long long)(sizeof(struct cpu) >> 10), MAX_CPUS, used, total);
+}
+
+/* VT-d before any guest code runs, on both the VMX and the native path. */
+static void start_dma_protection(void)
+{
+	bool clamped;
+
+	vtd_init(phys_limit(&boot_info.e820, &clamped), boot_info.hv_phys_base, boot_info.hv_size,
+		 boot_info.opts.dma_off);
 }
 
 /* BSP -> APs: 1 once vmx_global_init() succeeded; APs then start VMX. */
@@ -118,6 +129,7 @@ __attribute__((noreturn)) void runtime_main(void)
 		hv_panic("cannot start the guest: no boot-sector module (see above)\n");
 	if (boot_info.guest_mbr[510] != 0x55 || boot_info.guest_mbr[511] != 0xaa)
 		hv_panic("module 1 is not a boot sector (no 55 AA signature at offset 510)\n");
+	start_dma_protection();
 	start_vmx_everywhere(bsp);
 	print_memory();
 	vmx_launch_boot_sector(bsp, boot_info.guest_mbr, boot_info.opts.boot_drive);

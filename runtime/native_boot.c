@@ -9,6 +9,10 @@
 #include "serial.h"
 #include "boot_drive.h"
 #include "arch/apic.h"
+#include "vtd.h"
+#include "int15_hook.h"
+#include "boot_info.h"
+#include "phys_limit.h"
 #include <string.h>
 
 #define MBR_LOAD_ADDR 0x7c00
@@ -17,6 +21,15 @@ extern const char chain_start[], chain_end[];
 
 void native_boot(const u8 *mbr, u8 drive, const char *why)
 {
+	/* Nothing of the hypervisor runs after the hand-over: the last look at
+	 * the fault log is now (docs/security.md). */
+	vtd_check_faults();
+	{
+		bool clamped;
+
+		int15_hook_install_native(&boot_info.e820, boot_info.hv_phys_base,
+					  boot_info.hv_size, phys_limit(&boot_info.e820, &clamped));
+	}
 	hv_printf("xmhf-ng: %s: booting the guest natively, without the hypervisor "
 		  "(DL=0x%02x)\n", why, drive);
 	boot_drive_check(drive);

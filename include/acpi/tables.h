@@ -107,4 +107,67 @@ struct acpi_madt_x2apic {
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_madt_x2apic) == 16, "x2APIC entry is 16 bytes");
 
+/* DMA Remapping Reporting table (Intel VT-d specification, "Intel
+ * Virtualization Technology for Directed I/O, Architecture Specification",
+ * rev 3.x/4.x, chapter 8). All structures are byte packed. */
+#define ACPI_DMAR_SIGNATURE "DMAR"
+/* 8.1: the DMAR header after the SDT header. */
+struct acpi_dmar {
+	struct acpi_sdt_header hdr;
+	u8 host_address_width;	/* N: the platform's DMA address width is N + 1 bits */
+	u8 flags;		/* bit 0 INTR_REMAP, 1 X2APIC_OPT_OUT, 2 DMA_CTRL_PLATFORM_OPT_IN */
+	u8 reserved[10];
+} __attribute__((packed));
+_Static_assert(sizeof(struct acpi_dmar) == 48, "DMAR header is 48 bytes");
+
+/* 8.2: every remapping structure starts with type and length (both 16-bit). */
+#define ACPI_DMAR_DRHD 0	/* 8.3 DMA Remapping Hardware Unit Definition */
+#define ACPI_DMAR_RMRR 1	/* 8.4 Reserved Memory Region Reporting */
+#define ACPI_DMAR_ATSR 2	/* 8.5 Root Port ATS Capability Reporting */
+#define ACPI_DMAR_RHSA 3	/* 8.6 Remapping Hardware Static Affinity */
+#define ACPI_DMAR_ANDD 4	/* 8.7 ACPI Name-space Device Declaration */
+#define ACPI_DMAR_SATC 5	/* 8.8 SoC Integrated Address Translation Cache */
+struct acpi_dmar_entry {
+	u16 type;
+	u16 length;
+} __attribute__((packed));
+
+/* 8.3: one remapping unit; device scopes follow. */
+#define ACPI_DRHD_INCLUDE_PCI_ALL BIT(0)	/* every PCI device of the segment not
+						 * in another unit's scope */
+struct acpi_dmar_drhd {
+	struct acpi_dmar_entry h;	/* type 0, length 16 + scopes */
+	u8 flags;
+	u8 size;			/* rev 3+: register set is 2^size 4 KiB pages; 0 = 1 page */
+	u16 segment;
+	u64 register_base;		/* 4 KiB aligned */
+} __attribute__((packed));
+_Static_assert(sizeof(struct acpi_dmar_drhd) == 16, "DRHD is 16 bytes before its scopes");
+
+/* 8.4: memory a device may DMA to before and after the OS starts (USB
+ * legacy, integrated graphics); device scopes follow. */
+struct acpi_dmar_rmrr {
+	struct acpi_dmar_entry h;	/* type 1, length 24 + scopes */
+	u16 reserved;
+	u16 segment;
+	u64 base;			/* 4 KiB aligned */
+	u64 limit;			/* last byte: limit + 1 is 4 KiB aligned */
+} __attribute__((packed));
+_Static_assert(sizeof(struct acpi_dmar_rmrr) == 24, "RMRR is 24 bytes before its scopes");
+
+/* 8.3.1 Device Scope: start bus, then (device, function) path entries. */
+#define ACPI_DMAR_SCOPE_PCI_ENDPOINT 1
+#define ACPI_DMAR_SCOPE_PCI_BRIDGE 2	/* the bridge and everything below it */
+#define ACPI_DMAR_SCOPE_IOAPIC 3
+#define ACPI_DMAR_SCOPE_HPET 4
+#define ACPI_DMAR_SCOPE_ACPI_NAMESPACE 5
+struct acpi_dmar_scope {
+	u8 type;
+	u8 length;			/* 6 + 2 * path entries */
+	u16 reserved;
+	u8 enumeration_id;		/* I/O APIC / HPET id, ACPI device number */
+	u8 start_bus;
+} __attribute__((packed));
+_Static_assert(sizeof(struct acpi_dmar_scope) == 6, "device scope is 6 bytes before its path");
+
 #endif

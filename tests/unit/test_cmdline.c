@@ -1,4 +1,4 @@
-/* hv_options_parse: the serial=, boot_drive=, trace= and debug= options. */
+/* hv_options_parse: the serial=, boot_drive=, trace=, crash=, debug= and dma= options. */
 #include "check.h"
 #include "cmdline.h"
 
@@ -20,7 +20,7 @@ static bool is_default(const struct hv_options *o)
 	       o->stop_bits == d.stop_bits && o->serial_port == d.serial_port &&
 	       o->boot_drive == d.boot_drive && o->boot_drive_set == d.boot_drive_set &&
 	       o->trace == d.trace && o->debug_flags == d.debug_flags &&
-	       o->crash_halt == d.crash_halt;
+	       o->crash_halt == d.crash_halt && o->dma_off == d.dma_off;
 }
 
 static void test_defaults(void)
@@ -124,6 +124,15 @@ static void test_other_errors(void)
 	CHECK(is_default(&o) && !o.crash_halt);
 	CHECK(parse("crash=halt", &o) == 0 && o.crash_halt);
 	CHECK(parse("crash=halt crash=reset", &o) == 0 && !o.crash_halt);
+
+	CHECK(parse("dma=no", &o) == -1);
+	CHECK_STR(err, "cmdline: malformed dma= option \"dma=no\": expected dma=on or dma=off");
+	CHECK(is_default(&o) && !o.dma_off);
+	CHECK(parse("dma=OFF", &o) == -1 && is_default(&o));
+	CHECK(parse("dma=", &o) == -1 && is_default(&o));
+	CHECK(parse("/boot/xmhf-ng.bin dma=off", &o) == 0 && o.dma_off);
+	CHECK(parse("dma=off dma=on", &o) == 0 && !o.dma_off);
+	CHECK(parse("dma=off boot_drive=0x81", &o) == 0 && o.dma_off && o.boot_drive == 0x81);
 
 	CHECK(parse("debug=0x100000000", &o) == -1);
 	CHECK_STR(err, "cmdline: malformed debug= option \"debug=0x100000000\": expected a "

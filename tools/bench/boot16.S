@@ -6,6 +6,7 @@
 #include "arch/descriptors.h"
 	.code16
 	.section .boot, "ax"
+	.weak rm_hook
 	.globl start
 start:
 	cli
@@ -22,7 +23,11 @@ start:
 	mov $0x7e00, %bx
 	int $0x13
 	jc disk_error
-	lgdt gdt_desc
+	mov $rm_hook, %ax		/* a guest's optional real-mode step (weak, */
+	test %ax, %ax			/* 0 when absent), e.g. guest-dma's E820 query */
+	jz 5f
+	call *%ax
+5:	lgdt gdt_desc
 	mov %cr0, %eax
 	or $1, %eax			/* CR0.PE */
 	mov %eax, %cr0

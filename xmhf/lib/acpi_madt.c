@@ -74,15 +74,16 @@ static int read_table(uintptr_t phys_base, u64 addr, const char *sig, struct acp
 	return 0;
 }
 
-/* The MADT's address from the RSDT (4-byte entries) or XSDT (8-byte entries). */
-static int find_madt(uintptr_t phys_base, u64 root, bool xsdt, u64 *madt, char *err,
-		     size_t errlen)
+/* The first table with signature sig listed in the RSDT (4-byte entries) or
+ * XSDT (8-byte entries) at root; *entry_at gets where its pointer sits. */
+static int find_in_root(uintptr_t phys_base, u64 root, bool xsdt, const char *sig, u64 *table,
+			u64 *entry_at, char *err, size_t errlen)
 {
-	const char *sig = xsdt ? ACPI_XSDT_SIGNATURE : ACPI_RSDT_SIGNATURE;
+	const char *rsig = xsdt ? ACPI_XSDT_SIGNATURE : ACPI_RSDT_SIGNATURE;
 	u32 esize = xsdt ? 8 : 4;
 	struct acpi_sdt_header h;
 
-	if (read_table(phys_base, root, sig, &h, err, errlen))
+	if (read_table(phys_base, root, rsig, &h, err, errlen))
 		return -1;
 	for (u32 off = sizeof(h); off + esize <= h.length; off += esize) {
 		u64 entry = 0;
@@ -92,14 +93,44 @@ static int find_madt(uintptr_t phys_base, u64 root, bool xsdt, u64 *madt, char *
 		if (entry == 0)
 			continue;
 		memcpy(esig, phys(phys_base, entry), sizeof(esig));
-		if (memcmp(esig, ACPI_MADT_SIGNATURE, 4) == 0) {
-			*madt = entry;
+		if (memcmp(esig, sig, 4) == 0) {
+			*table = entry;
+			*entry_at = root + off;
 			return 0;
 		}
 	}
-	xsnprintf(err, errlen, "acpi: no MADT (\"APIC\" table) in the %s at 0x%llx", sig,
+	xsnprintf(err, errlen, "acpi: no \"%s\" table in the %s at 0x%llx", sig, rsig,
 		  (unsigned long long)root);
-	return -1;
+	return 1;
+}
+
+int acpi_find_table(uintptr_t phys_base, u64 rsdp_addr, const char *sig, struct acpi_table *t,
+		    char *err, size_t errlen)
+{
+	struct acpi_rsdp r;
+	struct acpi_sdt_header h;
+	bool xsdt;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	if (!rsdp_valid(phys_base, rsdp_addr)) {
+		xsnprintf(err, errlen, "acpi: no valid RSDP at 0x%llx",
+			  (unsigned long long)rsdp_addr);
+		return -1;
+	}
+	memcpy(&r, phys(phys_base, rsdp_addr), ACPI_RSDP_V1_LEN);
+	if (r.revision >= 2)
+		memcpy(&r, phys(phys_base, rsdp_addr), sizeof(r));
+	xsdt = r.revision >= 2 && r.xsdt_address != 0;
+	t->root = xsdt ? r.xsdt_address : r.rsdt_address;
+	t->root_is_xsdt = xsdt;
+	rc = find_in_root(phys_base, t->root, xsdt, sig, &t->addr, &t->entry_at, err, errlen);
+	if (rc)
+		return rc;
+	if (read_table(phys_base, t->addr, sig, &h, err, errlen))
+		return -1;
+	t->length = h.length;
+	return 0;
 }
 
 static void add_cpu(struct madt_cpus *out, u32 id, bool *overflow)
@@ -164,29 +195,15 @@ static int walk_madt(uintptr_t phys_base, u64 madt, struct madt_cpus *out, char 
 int acpi_madt_cpus(uintptr_t phys_base, u64 rsdp_addr, struct madt_cpus *out, char *err,
 		   size_t errlen)
 {
-	struct acpi_rsdp r;
-	struct acpi_sdt_header h;
-	bool xsdt;
-	u64 madt;
+	struct acpi_table t;
 
 	memset(out, 0, sizeof(*out));
-	if (!rsdp_valid(phys_base, rsdp_addr)) {
-		xsnprintf(err, errlen, "acpi: no valid RSDP at 0x%llx",
-			  (unsigned long long)rsdp_addr);
+	if (acpi_find_table(phys_base, rsdp_addr, ACPI_MADT_SIGNATURE, &t, err, errlen) != 0)
 		return -1;
-	}
-	memcpy(&r, phys(phys_base, rsdp_addr), ACPI_RSDP_V1_LEN);
-	if (r.revision >= 2)
-		memcpy(&r, phys(phys_base, rsdp_addr), sizeof(r));
-	xsdt = r.revision >= 2 && r.xsdt_address != 0;
-	if (find_madt(phys_base, xsdt ? r.xsdt_address : r.rsdt_address, xsdt, &madt, err,
-		      errlen) ||
-	    read_table(phys_base, madt, ACPI_MADT_SIGNATURE, &h, err, errlen))
-		return -1;
-	if (h.length < sizeof(struct acpi_madt)) {
+	if (t.length < sizeof(struct acpi_madt)) {
 		xsnprintf(err, errlen, "acpi: MADT at 0x%llx is %u bytes, shorter than its "
-			  "44-byte header", (unsigned long long)madt, h.length);
+			  "44-byte header", (unsigned long long)t.addr, t.length);
 		return -1;
 	}
-	return walk_madt(phys_base, madt, out, err, errlen);
+	return walk_madt(phys_base, t.addr, out, err, errlen);
 }

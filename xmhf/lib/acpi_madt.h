@@ -20,6 +20,24 @@ struct madt_cpus {
  * a valid extended checksum. Returns 0 with *rsdp_addr set, or -1. */
 int acpi_find_rsdp(uintptr_t phys_base, u32 ebda_phys, u64 *rsdp_addr);
 
+/* A table found through the root table. */
+struct acpi_table {
+	u64 addr;		/* the table's header */
+	u32 length;		/* from its header, >= 36 */
+	u64 root;		/* the RSDT or XSDT that lists it */
+	bool root_is_xsdt;
+	u64 entry_at;		/* address of the root-table entry pointing to it */
+};
+
+/* Finds the first table with signature sig (4 characters) listed in the root
+ * table reached from the RSDP at rsdp_addr (the XSDT if the RSDP revision is
+ * >= 2 and its XSDT address is nonzero, else the RSDT). The RSDP, root table
+ * and found table must have valid checksums and lengths. Returns 0, 1 if
+ * the root table lists no such table, or -1 for a bad RSDP, root table or
+ * table; err gets one message for 1 and -1. Shared by the MADT and DMAR parsers. */
+int acpi_find_table(uintptr_t phys_base, u64 rsdp_addr, const char *sig, struct acpi_table *t,
+		    char *err, size_t errlen);
+
 /* Lists the enabled processors in the MADT reached from the RSDP at
  * rsdp_addr: through the XSDT if the RSDP revision is >= 2 and its XSDT
  * address is nonzero, else through the RSDT. Checksums of the RSDP, the root

@@ -17,6 +17,7 @@ void hv_options_default(struct hv_options *o)
 	o->trace = 0;
 	o->crash_halt = false;
 	o->debug_flags = 0;
+	o->dma_off = false;
 }
 
 /* A word of the command line: s[0..n). */
@@ -202,6 +203,18 @@ static int parse_debug(struct word word, struct word val, struct hv_options *o, 
 	return 0;
 }
 
+static int parse_dma(struct word word, struct word val, struct hv_options *o, char *err,
+		     size_t errlen)
+{
+	if (word_is(val, "on") || word_is(val, "off")) {
+		o->dma_off = word_is(val, "off");
+		return 0;
+	}
+	xsnprintf(err, errlen, "cmdline: malformed dma= option \"%.*s\": expected dma=on or "
+		  "dma=off", (int)word.n, word.s);
+	return -1;
+}
+
 /* Dispatches one word; words without a known key= are ignored. */
 static int parse_word(struct word word, struct hv_options *o, char *err, size_t errlen)
 {
@@ -219,6 +232,8 @@ static int parse_word(struct word word, struct hv_options *o, char *err, size_t 
 		return parse_crash(word, val, o, err, errlen);
 	if (word_is(key, "debug"))
 		return parse_debug(word, val, o, err, errlen);
+	if (word_is(key, "dma"))
+		return parse_dma(word, val, o, err, errlen);
 	return 0;
 }
 

@@ -17,10 +17,11 @@ struct hv_options {
 	u32 trace;		/* TRACE_* bits */
 	bool crash_halt;	/* crash=halt: a guest crash stops the machine (no reset) */
 	u32 debug_flags;	/* debug=N, free-form bits for development */
+	bool dma_off;		/* dma=off: no VT-d DMA protection (runtime/vtd.c) */
 };
 
 /* 115200 8n1 on 0x3f8, boot drive 0x80 (not set), no tracing, crash=reset,
- * no debug flags. */
+ * no debug flags, DMA protection on. */
 void hv_options_default(struct hv_options *o);
 
 /* Applies the options in `cmdline` (NULL: none) on top of *o. Words are
@@ -31,6 +32,7 @@ void hv_options_default(struct hv_options *o);
  *   crash=reset|halt                       what a guest triple fault or BSP INIT
  *                                          does after the dump (default reset)
  *   debug=N                                32-bit number
+ *   dma=on|off                             VT-d DMA protection (default on)
  * Numbers are decimal or 0x-prefixed hex. Other words, including the image
  * path and unknown keys, are ignored. A later option replaces an earlier one.
  * Returns 0, or -1 if some option was malformed: that option keeps its
