@@ -20,15 +20,6 @@ DISK=$BOOT_TEST_DIR/dma.img
 # The pattern dma.c writes: byte i = 0xa5 ^ (7 i), first 16 bytes.
 PATTERN=$(python3 -c 'print(" ".join("%02x" % ((0xa5 ^ (i * 7)) & 0xff) for i in range(16)))')
 
-# Shared machine: fewer than 2 emulator processes before a run (at most 10 min).
-wait_for_emulator_slot() {
-	local n
-	for ((n = 0; n < 120; n++)); do
-		[ "$(pgrep -c -f 'bochs|qemu-system' || true)" -lt 2 ] && return 0
-		sleep 5
-	done
-}
-
 # run NAME CMDLINE [IOMMU_OPTIONS]: boots, waits for "DMA: done", dumps 16 bytes at the
 # target into NAME.xp; sets SERIAL, QLOG.
 run() {
@@ -37,7 +28,6 @@ run() {
 	mv "$iso" "$BOOT_TEST_DIR/$name.iso"
 	SERIAL=$BOOT_TEST_DIR/$name.serial QLOG=$BOOT_TEST_DIR/$name.qemu
 	sock=$BOOT_TEST_DIR/$name.mon
-	wait_for_emulator_slot
 	t=$(date +%s)
 	qemu-system-x86_64 -machine q35 -m 512 -smp 1 -accel tcg \
 		-device "$iommu" -device edu,dma_mask=0xffffffff \

@@ -14,11 +14,6 @@ boot_require qemu-system-x86_64 grub-mkrescue xorriso
 disk=$(boot_guest_disk) || boot_test_result 1
 iso=$(hv_boot_iso "$BUILD_DIR/xmhf-ng.bin") || boot_test_result 1
 HV_SERIAL=$BOOT_TEST_DIR/serial.log
-# Shared machine: fewer than 2 emulator processes before the run (at most 10 min).
-for ((n = 0; n < 120; n++)); do
-	[ "$(pgrep -c -f 'bochs|qemu-system' || true)" -lt 2 ] && break
-	sleep 5
-done
 rc=0
 "$TOOLS/qemu-run.sh" --accel tcg --disk "$disk" --cdrom "$iso" --cpus 1 --serial "$HV_SERIAL" \
 	--log "$BOOT_TEST_DIR/qemu.log" --timeout 240 --qemu-arg -machine --qemu-arg q35 \
