@@ -34,8 +34,7 @@ all: $(BUILD)/xmhf-ng.bin
 HV_FLAGS_FILE := $(BUILD)/hv/cflags
 same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
 $(HV_FLAGS_FILE): FORCE
-	@mkdir -p $(dir $@)
-	$(if $(call same,$(HV_CFLAGS),$(file <$@)),,$(file >$@,$(HV_CFLAGS)))
+	$(shell mkdir -p $(dir $@))$(if $(call same,$(HV_CFLAGS),$(file <$@)),,$(file >$@,$(HV_CFLAGS)))
 
 $(BUILD)/hv/%.c.o: %.c $(HV_FLAGS_FILE)
 	@mkdir -p $(dir $@)
