@@ -320,9 +320,9 @@ static void a_msr_pt(struct sb *o)
 	u32 f;
 
 	sb_str(o, "wrmsr-rtit-ctl=");
-	sb_vec(o, probe_wrmsr(MSR_IA32_RTIT_CTL, RTIT_CTL_TRACE_EN));
+	sb_vec(o, msr_write(MSR_IA32_RTIT_CTL, RTIT_CTL_TRACE_EN));
 	sb_str(o, " rdmsr-rtit-output-base=");
-	f = probe_rdmsr(MSR_IA32_RTIT_OUTPUT_BASE, &v);
+	f = msr_read(MSR_IA32_RTIT_OUTPUT_BASE, &v);
 	sb_vec(o, f);
 	if (!f) {
 		sb_str(o, " ");
@@ -333,7 +333,7 @@ static void a_msr_pt(struct sb *o)
 static void a_msr_mtrr(struct sb *o)
 {
 	u64 old = 0, back = 0;
-	u32 f = probe_rdmsr(MSR_IA32_MTRR_DEF_TYPE, &old);
+	u32 f = msr_read(MSR_IA32_MTRR_DEF_TYPE, &old);
 
 	if (f) {
 		sb_str(o, "rdmsr=");
@@ -343,21 +343,21 @@ static void a_msr_mtrr(struct sb *o)
 	sb_str(o, "old=");
 	sb_hex(o, old);
 	sb_str(o, " write-uc=");
-	f = probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_MASK) | MTRR_TYPE_UC);
+	f = msr_write(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_MASK) | MTRR_TYPE_UC);
 	sb_vec(o, f);
-	probe_rdmsr(MSR_IA32_MTRR_DEF_TYPE, &back);
+	msr_read(MSR_IA32_MTRR_DEF_TYPE, &back);
 	sb_str(o, " readback=");
 	sb_hex(o, back);
 	if (!f) {
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, old));
+		sb_vec(o, msr_write(MSR_IA32_MTRR_DEF_TYPE, old));
 	}
 }
 
 static void a_misc_enable_xd(struct sb *o)
 {
 	u64 old = 0;
-	u32 f = probe_rdmsr(MSR_IA32_MISC_ENABLE, &old);
+	u32 f = msr_read(MSR_IA32_MISC_ENABLE, &old);
 
 	sb_str(o, "rdmsr=");
 	if (f) {
@@ -366,11 +366,11 @@ static void a_misc_enable_xd(struct sb *o)
 	}
 	sb_hex(o, old);
 	sb_str(o, " write-xd-disable=");
-	f = probe_wrmsr(MSR_IA32_MISC_ENABLE, old | MISC_ENABLE_XD_DISABLE);
+	f = msr_write(MSR_IA32_MISC_ENABLE, old | MISC_ENABLE_XD_DISABLE);
 	sb_vec(o, f);
 	if (!f) {
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_MISC_ENABLE, old));
+		sb_vec(o, msr_write(MSR_IA32_MISC_ENABLE, old));
 	}
 }
 
@@ -381,15 +381,15 @@ static void a_apic_base_disable(struct sb *o)
 	u64 old = 0;
 	u32 f;
 
-	probe_rdmsr(MSR_IA32_APIC_BASE, &old);
+	msr_read(MSR_IA32_APIC_BASE, &old);
 	sb_str(o, "write-en-clear=");
-	f = probe_wrmsr(MSR_IA32_APIC_BASE, old & ~(u64)APIC_BASE_ENABLE);
+	f = msr_write(MSR_IA32_APIC_BASE, old & ~(u64)APIC_BASE_ENABLE);
 	sb_vec(o, f);
 	sb_str(o, " apic-id=");
 	sb_hex(o, apic_read(APIC_REG_ID));
 	if (!f) {	/* re-enable as it was (SDM Vol. 3A 10.4.3) */
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_APIC_BASE, old));
+		sb_vec(o, msr_write(MSR_IA32_APIC_BASE, old));
 		sb_str(o, " apic-id-after=");
 		sb_hex(o, apic_read(APIC_REG_ID));
 	}
