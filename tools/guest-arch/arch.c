@@ -200,6 +200,18 @@ static void probe_xsave(void)
 
 static volatile u32 watch_var __attribute__((aligned(4)));
 
+/* "FAILED: eip=next[+delta] dr6=...": the first #DB was not where expected. */
+static void out_db_wrong(void)
+{
+	com1_puts("FAILED: eip=next");
+	if (db_eip != db_expect) {
+		com1_puts("+");
+		com1_hex(db_eip - db_expect);
+	}
+	com1_puts(" dr6=");
+	com1_hex(db_dr6);
+}
+
 /* DR0 write watchpoint across a VM exit (CPUID exits unconditionally in VMX
  * non-root operation, SDM Vol. 3C 25.1.2): the store must trap with DR6.B0
  * (SDM Vol. 3B 17.2.4, 17.3.1.2). */
@@ -221,13 +233,7 @@ static void probe_dr0_write(void)
 		com1_puts(" dr7 after cpuid=");
 		com1_hex(dr7);
 	} else if (db_eip != db_expect || !(db_dr6 & DR6_B0)) {
-		com1_puts("FAILED: eip=next");
-		if (db_eip != db_expect) {
-			com1_puts("+");
-			com1_hex(db_eip - db_expect);
-		}
-		com1_puts(" dr6=");
-		com1_hex(db_dr6);
+		out_db_wrong();
 	} else {
 		com1_puts("ok db dr6.b0=1 eip=next");
 	}
@@ -279,13 +285,7 @@ static void single_step(const char *probe, void (*run)(void))
 	} else if (db_eip == db_expect && (db_dr6 & DR6_BS) && db_count == 1) {
 		com1_puts("ok eip=next bs=1");
 	} else {
-		com1_puts("FAILED: eip=next");
-		if (db_eip != db_expect) {
-			com1_puts("+");
-			com1_hex(db_eip - db_expect);
-		}
-		com1_puts(" dr6=");
-		com1_hex(db_dr6);
+		out_db_wrong();
 		com1_puts(" #DBs=");
 		out_dec(db_count);
 	}
