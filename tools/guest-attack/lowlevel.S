@@ -42,24 +42,19 @@ trap_stub_\v:
 	jmp trap_common
 	.endm
 
-	.altmacro
-	.macro STUBS from, to
-	STUB \from
-	.if \to-\from
-	STUBS %(\from+1), \to
-	.endif
-	.endm
-	STUBS 0, 31
-
 	.macro ADDR v
 	.long trap_stub_\v
 	.endm
-	.macro ADDRS from, to
-	ADDR \from
+
+/* EACH m, from, to: "m from", "m from+1", ..., "m to". */
+	.altmacro
+	.macro EACH m, from, to
+	\m \from
 	.if \to-\from
-	ADDRS %(\from+1), \to
+	EACH \m, %(\from+1), \to
 	.endif
 	.endm
+	EACH STUB, 0, 31
 	.noaltmacro
 
 /* Stack: vector, error code, EIP, CS, EFLAGS. */
@@ -327,7 +322,7 @@ rm_saved_esp:
 	.long 0
 trap_stub_table:
 	.altmacro
-	ADDRS 0, 31
+	EACH ADDR, 0, 31
 	.noaltmacro
 	.globl boot_drive
 boot_drive:
