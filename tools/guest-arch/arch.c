@@ -26,19 +26,6 @@ void out_begin(const char *probe)
 	com1_puts(" -> ");
 }
 
-void out_dec(u32 v)
-{
-	char buf[11];
-	int i = sizeof(buf) - 1;
-
-	buf[i] = 0;
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	com1_puts(&buf[i]);
-}
-
 void out_end(void) { com1_puts("\n"); }
 
 void out_skipped(const char *probe, const char *feature)
@@ -110,7 +97,7 @@ static void probe_avx(void)
 		com1_puts("FAILED: lane0=");
 		com1_hex(out[0]);
 		com1_puts(" good lanes=");
-		out_dec(good);
+		com1_dec(good);
 	} else {
 		com1_puts("ok lanes=8");
 	}
@@ -229,7 +216,7 @@ static void probe_dr0_write(void)
 	out_begin("dr0 write watchpoint after cpuid");
 	if (db_count != 1) {
 		com1_puts("FAILED: #DB count=");
-		out_dec(db_count);
+		com1_dec(db_count);
 		com1_puts(" dr7 after cpuid=");
 		com1_hex(dr7);
 	} else if (db_eip != db_expect || !(db_dr6 & DR6_B0)) {
@@ -287,7 +274,7 @@ static void single_step(const char *probe, void (*run)(void))
 	} else {
 		out_db_wrong();
 		com1_puts(" #DBs=");
-		out_dec(db_count);
+		com1_dec(db_count);
 	}
 	out_end();
 }
@@ -305,7 +292,7 @@ static void probe_fault_rf(const char *probe, bool write)
 	out_fault(fault_vector);
 	if (fault_vector) {
 		com1_puts(" rf=");
-		out_dec(!!(fault_eflags & RFLAGS_RF));
+		com1_dec(!!(fault_eflags & RFLAGS_RF));
 	}
 	out_end();
 }

@@ -69,19 +69,6 @@ static void sb_hex(struct sb *s, u64 v)
 	sb_str(s, t);
 }
 
-static void put_dec(u32 v)
-{
-	char t[11];
-	int i = 10;
-
-	t[i] = 0;
-	do {
-		t[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	com1_puts(&t[i]);
-}
-
 static const char *vec_name(u32 v)
 {
 	switch (v) {
@@ -122,9 +109,9 @@ static void report(const char *name, const char *outcome)
 		return;
 	}
 	com1_puts(" integrity=");
-	put_dec(changed);
+	com1_dec(changed);
 	com1_puts("/");
-	put_dec(checked);
+	com1_dec(checked);
 	com1_puts("\n");
 }
 
