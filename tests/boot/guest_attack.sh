@@ -46,6 +46,7 @@ integrity() { line "$1" "$2" | sed -n 's/.* integrity=\([^ ]*\)$/\1/p'; }
 # field TEXT KEY: the value of KEY=VALUE in TEXT.
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n 1; }
 matches() { [[ $1 =~ ^($2)$ ]]; }
+is_none() { [ "$1" = none ]; }
 is_intact() { [[ $1 =~ ^0/[1-9][0-9]*$ ]]; }
 le() { [ -n "$1" ] && [ -n "$2" ] && [ $(( $1 )) -le $(( $2 )) ]; }
 gt() { [ -n "$1" ] && [ -n "$2" ] && [ $(( $1 )) -gt $(( $2 )) ]; }
@@ -68,6 +69,26 @@ flood_lines() {
 		END { if (c != "") print c }'
 }
 MMIO_RE='maxphyaddr>=39( pa=0x(100000000|7f00000000) read=ok:0x[0-9a-f]+ write=ok readback=ok:0x[0-9a-f]+){2}'
+eq() { [ "$1" = "$2" ]; }
+# expect RUN NAME TEST [ARG [NOTE]]: asserts TEST OUTCOME ARG on attack NAME's
+# outcome in this model's bare or hv run ($BARE, $HV).
+expect() {
+	local log o
+	[ "$1" = bare ] && log=$BARE || log=$HV
+	o=$(outcome "$log" "$2")
+	boot_assert "$model $1: $2 -> $o${5:+ $5}" "$3" "$o" "${4:-}"
+}
+# integrity_all RUN TEST NOTE: TEST on every attack's integrity field (the
+# triple fault's aside) in this model's bare or hv run.
+integrity_all() {
+	local log a i
+	[ "$1" = bare ] && log=$BARE || log=$HV
+	for a in "${ATTACKS[@]}"; do
+		[ "$a" = triple-fault ] && continue
+		i=$(integrity "$log" "$a")
+		boot_assert "$model $1: $a integrity=$i ($3)" "$2" "$i"
+	done
+}
 # fatal_lines LOG: the hypervisor's halting lines.
 fatal_lines() { tr -d '\r' <"$1" | grep -a -E 'FATAL|unhandled VM exit|xmhf-ng: halted' || true; }
 
@@ -116,95 +137,62 @@ for model in $MODELS; do
 	boot_assert "$model bare: Bochs stopped by the triple fault (exit 3, saw $rc)" [ "$rc" -eq 3 ]
 	boot_assert "$model bare: Bochs reports the triple fault" \
 		grep -a -q '3rd (13) exception with no resolution' "$BARE_LOG"
-	b() { outcome "$BARE" "$1"; }
-	for a in "${ATTACKS[@]}"; do
-		[ "$a" = triple-fault ] && continue
-		boot_assert "$model bare: $a integrity=none ($(integrity "$BARE" "$a"))" \
-			[ "$(integrity "$BARE" "$a")" = none ]
-	done
-	boot_assert "$model bare: int15-e820-control -> $(b int15-e820-control)" \
-		matches "$(b int15-e820-control)" 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
-	boot_assert "$model bare: int15-unreal-e820 -> $(b int15-unreal-e820)" \
-		matches "$(b int15-unreal-e820)" 'cf=0 eax=0x534d4150 ecx=0x14'
-	o=$(b int15-e801)
+	integrity_all bare is_none "none wanted"
+	expect bare int15-e820-control matches 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
+	expect bare int15-unreal-e820 matches 'cf=0 eax=0x534d4150 ecx=0x14'
+	o=$(outcome "$BARE" int15-e801)
 	boot_assert "$model bare: int15-e801 -> $o: RAM counted past the hypervisor base ($(e801_top "$o" bx) > $hv_base)" \
 		gt "$(e801_top "$o" bx)" "$hv_base"
-	boot_assert "$model bare: int15-88 -> $(b int15-88)" matches "$(b int15-88)" 'cf=0 ax=0x[0-9a-f]+ .*'
-	boot_assert "$model bare: pdpte-bad-cr3 -> $(b pdpte-bad-cr3)" [ "$(b pdpte-bad-cr3)" = 'skipped (bare)' ]
-	boot_assert "$model bare: msr-pt -> $(b msr-pt)" \
-		[ "$(b msr-pt)" = 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP' ]
-	boot_assert "$model bare: msr-mtrr -> $(b msr-mtrr)" mtrr_ok "$(b msr-mtrr)"
-	boot_assert "$model bare: msr-misc-enable-xd -> $(b msr-misc-enable-xd)" \
-		matches "$(b msr-misc-enable-xd)" 'rdmsr=.*'
-	boot_assert "$model bare: apic-bytewise-memset -> $(b apic-bytewise-memset)" \
-		[ "$(b apic-bytewise-memset)" = 'skipped (bare)' ]
-	boot_assert "$model bare: apic-store-window-crosses-page -> $(b apic-store-window-crosses-page)" \
-		[ "$(b apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
-	boot_assert "$model bare: msr-apic-base-move -> $(b msr-apic-base-move)" \
-		[ "$(b msr-apic-base-move)" = 'write-move=ok base=0xfef00000 apic-id-moved=0x0 restore=ok apic-id=0x0' ]
-	boot_assert "$model bare: msr-apic-base-disable -> $(b msr-apic-base-disable)" \
-		matches "$(b msr-apic-base-disable)" 'write-en-clear=ok .*'
-	boot_assert "$model bare: mmio-above-limit -> $(b mmio-above-limit)" \
-		matches "$(b mmio-above-limit)" "$MMIO_RE"
-	boot_assert "$model bare: stats-flood -> $(b stats-flood)" [ "$(b stats-flood)" = 'skipped (bare)' ]
-	boot_assert "$model bare: task-switch -> $(b task-switch)" \
-		[ "$(b task-switch)" = 'jmp-tss=ok task-b-ran=1 back-in-task-a' ]
+	expect bare int15-88 matches 'cf=0 ax=0x[0-9a-f]+ .*'
+	expect bare pdpte-bad-cr3 eq 'skipped (bare)'
+	expect bare msr-pt eq 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP'
+	expect bare msr-mtrr mtrr_ok
+	expect bare msr-misc-enable-xd matches 'rdmsr=.*'
+	expect bare apic-bytewise-memset eq 'skipped (bare)'
+	expect bare apic-store-window-crosses-page eq 'after-store=#PF cr2=0x24000 tpr=0x0'
+	expect bare msr-apic-base-move eq 'write-move=ok base=0xfef00000 apic-id-moved=0x0 restore=ok apic-id=0x0'
+	expect bare msr-apic-base-disable matches 'write-en-clear=ok .*'
+	expect bare mmio-above-limit matches "$MMIO_RE"
+	expect bare stats-flood eq 'skipped (bare)'
+	expect bare task-switch eq 'jmp-tss=ok task-b-ran=1 back-in-task-a'
 
 	# --- under xmhf-ng: the outcome after the isolation fixes.
-	h() { outcome "$HV" "$1"; }
-	for a in "${ATTACKS[@]}"; do
-		[ "$a" = triple-fault ] && continue
-		boot_assert "$model hv: $a integrity=$(integrity "$HV" "$a") (0 changed)" \
-			is_intact "$(integrity "$HV" "$a")"
-	done
-	boot_assert "$model hv: int15-e820-control -> $(h int15-e820-control)" \
-		matches "$(h int15-e820-control)" 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
-	boot_assert "$model hv: int15-unreal-e820 -> $(h int15-unreal-e820) (refused: cf=1 ah=0x86)" \
-		[ "$(h int15-unreal-e820)" = 'cf=1 ah=0x86' ]
-	o=$(h int15-e801)
+	integrity_all hv is_intact "0 changed"
+	expect hv int15-e820-control matches 'cf=0 eax=0x534d4150 ecx=0x14 base=0x0 type=0x1'
+	expect hv int15-unreal-e820 eq 'cf=1 ah=0x86' "(refused: cf=1 ah=0x86)"
+	o=$(outcome "$HV" int15-e801)
 	boot_assert "$model hv: int15-e801 -> $o: RAM stops at the hypervisor (BX: $(e801_top "$o" bx) <= $hv_base)" \
 		le "$(e801_top "$o" bx)" "$hv_base"
 	boot_assert "$model hv: int15-e801: DX: $(e801_top "$o" dx) <= $hv_base, AX: $(kib_top "$o" ax) <= $hv_base" \
 		eval 'le "$(e801_top "$o" dx)" "$hv_base" && le "$(kib_top "$o" ax)" "$hv_base"'
-	o=$(h int15-88)
+	o=$(outcome "$HV" int15-88)
 	boot_assert "$model hv: int15-88 -> $o: $(kib_top "$o" ax) <= $hv_base" le "$(kib_top "$o" ax)" "$hv_base"
-	boot_assert "$model hv: pdpte-bad-cr3 -> $(h pdpte-bad-cr3) (#GP)" [ "$(h pdpte-bad-cr3)" = 'mov-cr0-pg=#GP' ]
-	boot_assert "$model hv: msr-pt -> $(h msr-pt)" \
-		[ "$(h msr-pt)" = 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP' ]
-	boot_assert "$model hv: msr-mtrr -> $(h msr-mtrr) (shadowed: accepted, read back)" mtrr_ok "$(h msr-mtrr)"
+	expect hv pdpte-bad-cr3 eq 'mov-cr0-pg=#GP' "(#GP)"
+	expect hv msr-pt eq 'wrmsr-rtit-ctl=#GP rdmsr-rtit-output-base=#GP'
+	expect hv msr-mtrr mtrr_ok '' "(shadowed: accepted, read back)"
 	boot_assert "$model hv: the MTRR write went to the shadow and EPT types, not the real MTRR" \
 		serial_has "$HV" '^CPU 0: guest MTRR 0x2ff = 0x[0-9a-f]*c00: [0-9]+ EPT leaves retyped'
 	boot_assert "$model hv: the firmware MTRRs were shadowed at boot" \
 		serial_has "$HV" '^xmhf-ng: guest MTRRs shadowed \([0-9]+ variable ranges'
 	# Bochs has no IA32_MISC_ENABLE: the read is #GP as bare; with it, the
 	# XD-disable write must be #GP.
-	boot_assert "$model hv: msr-misc-enable-xd -> $(h msr-misc-enable-xd)" \
-		matches "$(h msr-misc-enable-xd)" 'rdmsr=#GP|rdmsr=0x[0-9a-f]+ write-xd-disable=#GP'
-	boot_assert "$model hv: apic-bytewise-memset -> $(h apic-bytewise-memset)" \
-		[ "$(h apic-bytewise-memset)" = 'mov8=ok movb-imm=ok mov16=ok tpr=0x0' ]
-	boot_assert "$model hv: apic-store-window-crosses-page -> $(h apic-store-window-crosses-page)" \
-		[ "$(h apic-store-window-crosses-page)" = 'after-store=#PF cr2=0x24000 tpr=0x0' ]
-	boot_assert "$model hv: msr-apic-base-disable -> $(h msr-apic-base-disable) (#GP, APIC ID 0 still read)" \
-		[ "$(h msr-apic-base-disable)" = 'write-en-clear=#GP apic-id=0x0' ]
-	boot_assert "$model hv: msr-apic-base-move -> $(h msr-apic-base-move) (#GP, APIC still at 0xfee00000)" \
-		[ "$(h msr-apic-base-move)" = 'write-move=#GP base=0xfee00000 apic-id=0x0' ]
-	boot_assert "$model hv: mmio-above-limit -> $(h mmio-above-limit)" \
-		matches "$(h mmio-above-limit)" "$MMIO_RE"
-	boot_assert "$model hv: mmio-above-limit reads and writes as bare" \
-		[ "$(h mmio-above-limit)" = "$(b mmio-above-limit)" ]
+	expect hv msr-misc-enable-xd matches 'rdmsr=#GP|rdmsr=0x[0-9a-f]+ write-xd-disable=#GP'
+	expect hv apic-bytewise-memset eq 'mov8=ok movb-imm=ok mov16=ok tpr=0x0'
+	expect hv apic-store-window-crosses-page eq 'after-store=#PF cr2=0x24000 tpr=0x0'
+	expect hv msr-apic-base-disable eq 'write-en-clear=#GP apic-id=0x0' "(#GP, APIC ID 0 still read)"
+	expect hv msr-apic-base-move eq 'write-move=#GP base=0xfee00000 apic-id=0x0' "(#GP, APIC still at 0xfee00000)"
+	expect hv mmio-above-limit eq "$(outcome "$BARE" mmio-above-limit)" "(reads and writes as bare)"
+	expect hv mmio-above-limit matches "$MMIO_RE"
 	for pa in 0x100000000 0x7f00000000; do
 		boot_assert "$model hv: $pa mapped uncacheable on access" \
 			serial_has "$HV" "^CPU 0: guest access to $pa above the mapped space: 2 MiB mapped uncacheable"
 	done
-	boot_assert "$model hv: stats-flood -> $(h stats-flood)" \
-		[ "$(h stats-flood)" = 'calls=1000 faults=0 not-ok=0' ]
+	expect hv stats-flood eq 'calls=1000 faults=0 not-ok=0'
 	n=$(flood_lines "$HV")
 	boot_assert "$model hv: stats-flood: ${n:-no} exit-counter prints for 1000 calls (1..18, rate-limited)" \
 		eval '[ -n "$n" ] && [ "$n" -ge 1 ] && [ "$n" -le 18 ]'
-	boot_assert "$model hv: task-switch -> $(h task-switch) (emulated or reset)" \
-		matches "$(h task-switch)" 'jmp-tss=ok task-b-ran=1 back-in-task-a|machine reset \(next boot\)'
-	boot_assert "$model hv: triple-fault -> $(h triple-fault) (reset)" \
-		[ "$(h triple-fault)" = 'machine reset (next boot)' ]
+	expect hv task-switch matches 'jmp-tss=ok task-b-ran=1 back-in-task-a|machine reset \(next boot\)' "(emulated or reset)"
+	expect hv triple-fault eq 'machine reset (next boot)' "(reset)"
 	boot_assert "$model hv: the machine booted xmhf-ng again after the triple fault" \
 		[ "$(tr -d '\r' <"$BOOT_TEST_DIR/hv-$model-$runs.serial" | grep -a -c 'hypervisor at 0x')" -ge 2 ]
 	boot_assert "$model hv: no unhandled VM exit" serial_lacks "$HV" 'unhandled VM exit'

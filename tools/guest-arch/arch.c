@@ -26,19 +26,6 @@ void out_begin(const char *probe)
 	com1_puts(" -> ");
 }
 
-void out_dec(u32 v)
-{
-	char buf[11];
-	int i = sizeof(buf) - 1;
-
-	buf[i] = 0;
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	com1_puts(&buf[i]);
-}
-
 void out_end(void) { com1_puts("\n"); }
 
 void out_skipped(const char *probe, const char *feature)
@@ -110,7 +97,7 @@ static void probe_avx(void)
 		com1_puts("FAILED: lane0=");
 		com1_hex(out[0]);
 		com1_puts(" good lanes=");
-		out_dec(good);
+		com1_dec(good);
 	} else {
 		com1_puts("ok lanes=8");
 	}
@@ -200,6 +187,18 @@ static void probe_xsave(void)
 
 static volatile u32 watch_var __attribute__((aligned(4)));
 
+/* "FAILED: eip=next[+delta] dr6=...": the first #DB was not where expected. */
+static void out_db_wrong(void)
+{
+	com1_puts("FAILED: eip=next");
+	if (db_eip != db_expect) {
+		com1_puts("+");
+		com1_hex(db_eip - db_expect);
+	}
+	com1_puts(" dr6=");
+	com1_hex(db_dr6);
+}
+
 /* DR0 write watchpoint across a VM exit (CPUID exits unconditionally in VMX
  * non-root operation, SDM Vol. 3C 25.1.2): the store must trap with DR6.B0
  * (SDM Vol. 3B 17.2.4, 17.3.1.2). */
@@ -217,17 +216,11 @@ static void probe_dr0_write(void)
 	out_begin("dr0 write watchpoint after cpuid");
 	if (db_count != 1) {
 		com1_puts("FAILED: #DB count=");
-		out_dec(db_count);
+		com1_dec(db_count);
 		com1_puts(" dr7 after cpuid=");
 		com1_hex(dr7);
 	} else if (db_eip != db_expect || !(db_dr6 & DR6_B0)) {
-		com1_puts("FAILED: eip=next");
-		if (db_eip != db_expect) {
-			com1_puts("+");
-			com1_hex(db_eip - db_expect);
-		}
-		com1_puts(" dr6=");
-		com1_hex(db_dr6);
+		out_db_wrong();
 	} else {
 		com1_puts("ok db dr6.b0=1 eip=next");
 	}
@@ -279,15 +272,9 @@ static void single_step(const char *probe, void (*run)(void))
 	} else if (db_eip == db_expect && (db_dr6 & DR6_BS) && db_count == 1) {
 		com1_puts("ok eip=next bs=1");
 	} else {
-		com1_puts("FAILED: eip=next");
-		if (db_eip != db_expect) {
-			com1_puts("+");
-			com1_hex(db_eip - db_expect);
-		}
-		com1_puts(" dr6=");
-		com1_hex(db_dr6);
+		out_db_wrong();
 		com1_puts(" #DBs=");
-		out_dec(db_count);
+		com1_dec(db_count);
 	}
 	out_end();
 }
@@ -305,7 +292,7 @@ static void probe_fault_rf(const char *probe, bool write)
 	out_fault(fault_vector);
 	if (fault_vector) {
 		com1_puts(" rf=");
-		out_dec(!!(fault_eflags & RFLAGS_RF));
+		com1_dec(!!(fault_eflags & RFLAGS_RF));
 	}
 	out_end();
 }

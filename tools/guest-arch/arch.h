@@ -7,7 +7,6 @@
 /* One result line: out_begin("x"); com1_puts(...); out_end(); gives
  * "ARCH: x -> ...\n". */
 void out_begin(const char *probe);
-void out_dec(u32 v);
 void out_end(void);
 void out_skipped(const char *probe, const char *feature);
 

@@ -1,52 +1,15 @@
-/* Probes that need exact instruction placement. A guarded probe clears
- * fault_vector and sets fault_resume to label 1 (right after its one probed
- * instruction), where trap.c's fault handlers resume. */
+/* Probes that need exact instruction placement. The guarded ones follow
+ * tools/guest-boot/probe.h (trap.c's fault gates resume them); the MSR
+ * probes are tools/guest-boot/probe.S. */
 #include "arch/cr.h"
 #include "arch/msr.h"
+#include "probe.h"
 #include "probes.h"
 	.code32
 	.text
 
-	.macro ARM
-	movl $0, fault_vector
-	movl $1f, fault_resume
-	.endm
-
-/* u64 probe_rdmsr(u32 msr): EDX:EAX is the cdecl u64 return. */
-	.globl probe_rdmsr
-probe_rdmsr:
-	mov 4(%esp), %ecx
-	ARM
-	rdmsr
-1:	ret
-
-/* void probe_wrmsr(u32 msr, u64 value) */
-	.globl probe_wrmsr
-probe_wrmsr:
-	mov 4(%esp), %ecx
-	mov 8(%esp), %eax
-	mov 12(%esp), %edx
-	ARM
-	wrmsr
-1:	ret
-
-/* u64 probe_xgetbv(u32 xcr) */
-	.globl probe_xgetbv
-probe_xgetbv:
-	mov 4(%esp), %ecx
-	ARM
-	xgetbv
-1:	ret
-
-/* void probe_xsetbv(u32 xcr, u64 value) */
-	.globl probe_xsetbv
-probe_xsetbv:
-	mov 4(%esp), %ecx
-	mov 8(%esp), %eax
-	mov 12(%esp), %edx
-	ARM
-	xsetbv
-1:	ret
+	PROBE_READ xgetbv, xgetbv
+	PROBE_WRITE xsetbv, xsetbv
 
 /* void probe_avx_add(u32 *out): VEX.256 needs CR4.OSXSAVE and XCR0 SSE+AVX,
  * else #UD (SDM Vol. 1 14.3). The first faulting instruction ends it. */
@@ -59,7 +22,8 @@ probe_avx_add:
 	vaddps %ymm0, %ymm1, %ymm1
 	vaddps %ymm0, %ymm1, %ymm1
 	vmovups %ymm1, (%edx)
-1:	ret
+1:	DISARM
+	ret
 
 /* TF set by POPF traps after the instruction that follows the POPF
  * (SDM Vol. 3B 17.3.1.4). The NOPs after label 1 show by how many

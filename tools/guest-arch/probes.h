@@ -1,6 +1,6 @@
 /* Assembly probes of the guest-arch guest (probes.S). A guarded probe that
- * faults returns through trap.c with fault_vector set; its return value is
- * then meaningless. */
+ * faults returns through trap.c with fault_vector set (probe.h, which also
+ * declares the MSR probes); its return value is then 0 or meaningless. */
 #ifndef GUEST_ARCH_PROBES_H
 #define GUEST_ARCH_PROBES_H
 
@@ -13,10 +13,8 @@
 #define AP_COUNTER_OFF 0x100	/* the stub's start counter, in the same page */
 
 #ifndef __ASSEMBLER__
-#include "types.h"
+#include "probe.h"
 
-u64 probe_rdmsr(u32 msr);
-void probe_wrmsr(u32 msr, u64 value);
 u64 probe_xgetbv(u32 xcr);
 void probe_xsetbv(u32 xcr, u64 value);
 /* 1.5f + 1.5f in the 8 lanes of a YMM register, stored to out[8]. */

@@ -50,10 +50,10 @@ void probe_self_nmi(void)
 	}
 	out_begin("self-nmi");
 	com1_puts(nmi_count == NMIS ? "ok nmis=" : "FAILED: nmis=");
-	out_dec(nmi_count);
+	com1_dec(nmi_count);
 	if (nmi_count != NMIS) {
 		com1_puts(" lost NMI #");
-		out_dec(n + 1);
+		com1_dec(n + 1);
 	}
 	out_end();
 }
@@ -67,7 +67,7 @@ static void report_starts(const char *probe, u32 want)
 	seen = *ap_counter;
 	out_begin(probe);
 	com1_puts(seen == want ? "ok starts=" : "FAILED: starts=");
-	out_dec(seen);
+	com1_dec(seen);
 	out_end();
 }
 

@@ -1,14 +1,10 @@
 /* IDT of the guest-arch probes (trap.c): #DB, NMI, #UD, #NM and #GP are
- * recorded; any other exception is reported and ends the run. */
+ * recorded (#UD, #NM, #GP by tools/guest-boot/fault.c); any other
+ * exception is reported and ends the run. */
 #ifndef GUEST_ARCH_TRAP_H
 #define GUEST_ARCH_TRAP_H
 #include "types.h"
-
-/* Last #UD/#NM/#GP: its vector (0 if none; probes.S clears it) and the
- * EFLAGS image it pushed. The handler resumes at fault_resume. */
-extern volatile u32 fault_vector;
-extern volatile u32 fault_eflags;
-extern u32 fault_resume;
+#include "fault.h"
 
 /* #DB: how many since trap_db_reset(), and the first one's EIP and DR6.
  * The handler clears TF in the saved EFLAGS. db_expect: where a probe
@@ -21,8 +17,5 @@ void trap_idt_load(void);
 void trap_db_reset(void);
 /* Called by probes.S for a vector without a handler: prints it, triple faults. */
 __attribute__((noreturn)) void trap_unexpected(u32 vector, const u32 *frame);
-/* Null IDT, then INT3: #BP, #GP and #DF are beyond the IDT limit, so the
- * CPU shuts down (SDM Vol. 3A 6.15, interrupt 8). */
-__attribute__((noreturn)) void trap_triple_fault(void);
 
 #endif

@@ -93,19 +93,6 @@ static void sb_dec(struct sb *s, u32 v)
 	sb_str(s, &t[i]);
 }
 
-static void put_dec(u32 v)
-{
-	char t[11];
-	int i = 10;
-
-	t[i] = 0;
-	do {
-		t[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	com1_puts(&t[i]);
-}
-
 static const char *vec_name(u32 v)
 {
 	switch (v) {
@@ -146,9 +133,9 @@ static void report(const char *name, const char *outcome)
 		return;
 	}
 	com1_puts(" integrity=");
-	put_dec(changed);
+	com1_dec(changed);
 	com1_puts("/");
-	put_dec(checked);
+	com1_dec(checked);
 	com1_puts("\n");
 }
 
@@ -344,9 +331,9 @@ static void a_msr_pt(struct sb *o)
 	u32 f;
 
 	sb_str(o, "wrmsr-rtit-ctl=");
-	sb_vec(o, probe_wrmsr(MSR_IA32_RTIT_CTL, RTIT_CTL_TRACE_EN));
+	sb_vec(o, msr_write(MSR_IA32_RTIT_CTL, RTIT_CTL_TRACE_EN));
 	sb_str(o, " rdmsr-rtit-output-base=");
-	f = probe_rdmsr(MSR_IA32_RTIT_OUTPUT_BASE, &v);
+	f = msr_read(MSR_IA32_RTIT_OUTPUT_BASE, &v);
 	sb_vec(o, f);
 	if (!f) {
 		sb_str(o, " ");
@@ -357,7 +344,7 @@ static void a_msr_pt(struct sb *o)
 static void a_msr_mtrr(struct sb *o)
 {
 	u64 old = 0, back = 0;
-	u32 f = probe_rdmsr(MSR_IA32_MTRR_DEF_TYPE, &old);
+	u32 f = msr_read(MSR_IA32_MTRR_DEF_TYPE, &old);
 
 	if (f) {
 		sb_str(o, "rdmsr=");
@@ -367,21 +354,21 @@ static void a_msr_mtrr(struct sb *o)
 	sb_str(o, "old=");
 	sb_hex(o, old);
 	sb_str(o, " write-uc=");
-	f = probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_MASK) | MTRR_TYPE_UC);
+	f = msr_write(MSR_IA32_MTRR_DEF_TYPE, (old & ~(u64)MTRR_DEF_TYPE_MASK) | MTRR_TYPE_UC);
 	sb_vec(o, f);
-	probe_rdmsr(MSR_IA32_MTRR_DEF_TYPE, &back);
+	msr_read(MSR_IA32_MTRR_DEF_TYPE, &back);
 	sb_str(o, " readback=");
 	sb_hex(o, back);
 	if (!f) {
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_MTRR_DEF_TYPE, old));
+		sb_vec(o, msr_write(MSR_IA32_MTRR_DEF_TYPE, old));
 	}
 }
 
 static void a_misc_enable_xd(struct sb *o)
 {
 	u64 old = 0;
-	u32 f = probe_rdmsr(MSR_IA32_MISC_ENABLE, &old);
+	u32 f = msr_read(MSR_IA32_MISC_ENABLE, &old);
 
 	sb_str(o, "rdmsr=");
 	if (f) {
@@ -390,11 +377,11 @@ static void a_misc_enable_xd(struct sb *o)
 	}
 	sb_hex(o, old);
 	sb_str(o, " write-xd-disable=");
-	f = probe_wrmsr(MSR_IA32_MISC_ENABLE, old | MISC_ENABLE_XD_DISABLE);
+	f = msr_write(MSR_IA32_MISC_ENABLE, old | MISC_ENABLE_XD_DISABLE);
 	sb_vec(o, f);
 	if (!f) {
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_MISC_ENABLE, old));
+		sb_vec(o, msr_write(MSR_IA32_MISC_ENABLE, old));
 	}
 }
 
@@ -405,15 +392,15 @@ static void a_apic_base_disable(struct sb *o)
 	u64 old = 0;
 	u32 f;
 
-	probe_rdmsr(MSR_IA32_APIC_BASE, &old);
+	msr_read(MSR_IA32_APIC_BASE, &old);
 	sb_str(o, "write-en-clear=");
-	f = probe_wrmsr(MSR_IA32_APIC_BASE, old & ~(u64)APIC_BASE_ENABLE);
+	f = msr_write(MSR_IA32_APIC_BASE, old & ~(u64)APIC_BASE_ENABLE);
 	sb_vec(o, f);
 	sb_str(o, " apic-id=");
 	sb_hex(o, apic_read(APIC_REG_ID));
 	if (!f) {	/* re-enable as it was (SDM Vol. 3A 10.4.3) */
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_APIC_BASE, old));
+		sb_vec(o, msr_write(MSR_IA32_APIC_BASE, old));
 		sb_str(o, " apic-id-after=");
 		sb_hex(o, apic_read(APIC_REG_ID));
 	}
@@ -426,18 +413,18 @@ static void a_apic_base_move(struct sb *o)
 	u64 old = 0, now = 0;
 	u32 f;
 
-	probe_rdmsr(MSR_IA32_APIC_BASE, &old);
+	msr_read(MSR_IA32_APIC_BASE, &old);
 	sb_str(o, "write-move=");
-	f = probe_wrmsr(MSR_IA32_APIC_BASE, (old & ~(u64)APIC_BASE_ADDR_MASK) | APIC_MOVED_BASE);
+	f = msr_write(MSR_IA32_APIC_BASE, (old & ~(u64)APIC_BASE_ADDR_MASK) | APIC_MOVED_BASE);
 	sb_vec(o, f);
-	probe_rdmsr(MSR_IA32_APIC_BASE, &now);
+	msr_read(MSR_IA32_APIC_BASE, &now);
 	sb_str(o, " base=");
 	sb_hex(o, now & APIC_BASE_ADDR_MASK);
 	if (!f) {
 		sb_str(o, " apic-id-moved=");
 		sb_hex(o, *(volatile u32 *)(APIC_MOVED_BASE + APIC_REG_ID));
 		sb_str(o, " restore=");
-		sb_vec(o, probe_wrmsr(MSR_IA32_APIC_BASE, old));
+		sb_vec(o, msr_write(MSR_IA32_APIC_BASE, old));
 	}
 	sb_str(o, " apic-id=");
 	sb_hex(o, apic_read(APIC_REG_ID));

@@ -27,6 +27,7 @@
 
 #ifndef __ASSEMBLER__
 #include "types.h"
+#include "probe.h"
 
 struct rm_regs {
 	u32 eax, ebx, ecx, edx, esi, edi, eflags;
@@ -43,8 +44,16 @@ extern volatile u32 task_b_ran;
 
 void rm_call(void);
 /* Each returns the fault vector its instruction raised, 0 if none. */
-u32 probe_rdmsr(u32 msr, u64 *v);
-u32 probe_wrmsr(u32 msr, u64 v);
+static inline u32 msr_read(u32 msr, u64 *v)	/* *v = 0 on a fault */
+{
+	*v = probe_rdmsr(msr);
+	return fault_vector;
+}
+static inline u32 msr_write(u32 msr, u64 v)
+{
+	probe_wrmsr(msr, v);
+	return fault_vector;
+}
 u32 probe_integrity(u32 *changed, u32 *checked);
 u32 probe_hypercall(u32 fn, u32 *status);
 u32 probe_load32(u32 addr, u32 *v);

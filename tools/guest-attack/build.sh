@@ -17,4 +17,4 @@ SEL=$(mktemp -d)
 trap 'rm -rf "$SEL"' EXIT
 echo "const char attack_selection[] = \"$*\";" >"$SEL/selection.c"
 "$ROOT/tools/guest-boot/build.sh" "$OUT" attack_entry \
-	"$SRC/lowlevel.S" "$SRC/attack.c" "$SEL/selection.c"
+	"$SRC/lowlevel.S" "$SRC/attack.c" "$SEL/selection.c" "$ROOT/tools/guest-boot/probe.S"

@@ -1,12 +1,13 @@
 /* Attack guest, assembly side: our own GDT (flat 32-bit, 16-bit, two TSSs,
  * an "unreal" data segment whose base attack.c sets), the entry, a catch-all
- * IDT for vectors 0-31, BIOS calls from real mode (rm_call), and the probes.
- * A probe arms fault_resume with the label after its one instruction; any
- * fault while armed resumes there with the vector recorded (as in
- * tools/guest-events/trap.c); a fault while unarmed calls trap_unexpected. */
+ * IDT for vectors 0-31, BIOS calls from real mode (rm_call), and the probes
+ * (tools/guest-boot/probe.h; the MSR ones are its probe.S). Any fault while
+ * a probe is armed resumes it with the vector, error code, EIP and CR2
+ * recorded; a fault while unarmed calls trap_unexpected. */
 #include "arch/descriptors.h"
 #include "arch/cr.h"
 #include "hypercall.h"
+#include "probe.h"
 #include "attack.h"
 
 	.code32
@@ -41,24 +42,19 @@ trap_stub_\v:
 	jmp trap_common
 	.endm
 
-	.altmacro
-	.macro STUBS from, to
-	STUB \from
-	.if \to-\from
-	STUBS %(\from+1), \to
-	.endif
-	.endm
-	STUBS 0, 31
-
 	.macro ADDR v
 	.long trap_stub_\v
 	.endm
-	.macro ADDRS from, to
-	ADDR \from
+
+/* EACH m, from, to: "m from", "m from+1", ..., "m to". */
+	.altmacro
+	.macro EACH m, from, to
+	\m \from
 	.if \to-\from
-	ADDRS %(\from+1), \to
+	EACH \m, %(\from+1), \to
 	.endif
 	.endm
+	EACH STUB, 0, 31
 	.noaltmacro
 
 /* Stack: vector, error code, EIP, CS, EFLAGS. */
@@ -180,40 +176,6 @@ rm_int:	int $0x15
 	ret
 
 /* --- probes: u32 return = fault vector (0 = none); see attack.h. */
-	.macro ARM
-	movl $0, fault_vector
-	movl $1f, fault_resume
-	.endm
-	.macro DISARM
-	movl $0, fault_resume
-	.endm
-
-/* u32 probe_rdmsr(u32 msr, u64 *v) */
-	.globl probe_rdmsr
-probe_rdmsr:
-	mov 4(%esp), %ecx
-	xor %eax, %eax
-	xor %edx, %edx
-	ARM
-	rdmsr
-1:	DISARM
-	mov 8(%esp), %ecx
-	mov %eax, (%ecx)
-	mov %edx, 4(%ecx)
-	mov fault_vector, %eax
-	ret
-
-/* u32 probe_wrmsr(u32 msr, u64 v) */
-	.globl probe_wrmsr
-probe_wrmsr:
-	mov 4(%esp), %ecx
-	mov 8(%esp), %eax
-	mov 12(%esp), %edx
-	ARM
-	wrmsr
-1:	DISARM
-	mov fault_vector, %eax
-	ret
 
 /* u32 probe_integrity(u32 *changed, u32 *checked): hypercall 2. */
 	.globl probe_integrity
@@ -304,44 +266,27 @@ probe_pae_cr3:
 	pop %ebx
 	ret
 
-/* APIC-page stores with the encodings named (SDM Vol. 2B MOV):
+/* APIC-page stores with the encodings named (SDM Vol. 2B MOV), ESI = addr,
+ * ECX = v (unused by the immediate store):
  * u32 probe_store8(u32 addr, u32 v)    88 0e     mov %cl,(%esi)
  * u32 probe_store8_imm0(u32 addr)      c6 06 00  movb $0,(%esi)
  * u32 probe_store16(u32 addr, u32 v)   66 89 0e  mov %cx,(%esi) */
-	.globl probe_store8
-probe_store8:
+	.macro STORE name, insn:vararg
+	.globl probe_\name
+probe_\name:
 	push %esi
 	mov 8(%esp), %esi
 	mov 12(%esp), %ecx
 	ARM
-	mov %cl, (%esi)
+	\insn
 1:	DISARM
 	mov fault_vector, %eax
 	pop %esi
 	ret
-
-	.globl probe_store8_imm0
-probe_store8_imm0:
-	push %esi
-	mov 8(%esp), %esi
-	ARM
-	movb $0, (%esi)
-1:	DISARM
-	mov fault_vector, %eax
-	pop %esi
-	ret
-
-	.globl probe_store16
-probe_store16:
-	push %esi
-	mov 8(%esp), %esi
-	mov 12(%esp), %ecx
-	ARM
-	mov %cx, (%esi)
-1:	DISARM
-	mov fault_vector, %eax
-	pop %esi
-	ret
+	.endm
+	STORE store8, mov %cl, (%esi)
+	STORE store8_imm0, movb $0, (%esi)
+	STORE store16, mov %cx, (%esi)
 
 /* u32 probe_call_at(u32 code, u32 addr, u32 v): jumps to CODE (attack.c put
  * "89 06" = mov %eax,(%esi) at the end of a page whose successor is not
@@ -418,7 +363,7 @@ rm_saved_esp:
 	.long 0
 trap_stub_table:
 	.altmacro
-	ADDRS 0, 31
+	EACH ADDR, 0, 31
 	.noaltmacro
 	.globl boot_drive
 boot_drive:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds one of our boot-sector test guests: the boot sector of
 # tools/bench/boot16.S (INT 13h load, flat 32-bit protected mode, then a call
-# to bench_main, bound to ENTRY) + the given C/assembly files + com1.c,
+# to bench_main, bound to ENTRY) + the given C/assembly files + com1.c
+# (probe.S and fault.c here are for the guests that list them),
 # linked flat at 0x7c00 by tools/bench/bench.ld and written to the start of a
 # one-cylinder disk (16 heads x 63 sectors) with OUT.geom for Bochs.
 # usage: tools/guest-boot/build.sh OUT.img ENTRY FILE.c|FILE.S...
@@ -16,10 +17,12 @@ trap 'rm -rf "$WORK"' EXIT
 
 objs=("$WORK/boot16.o")
 gcc -m32 -c -I"$ROOT/include" -o "$WORK/boot16.o" "$BENCH/boot16.S"
+n=0
 for f in "$@" "$ROOT/tools/guest-boot/com1.c"; do
-	o=$WORK/$(basename "${f%.*}").o
+	n=$((n + 1))
+	o=$WORK/$n-$(basename "${f%.*}").o	# numbered: two folders may share a name
 	case $f in
-	*.S) gcc -m32 -c -I"$ROOT/include" -I"$ROOT/runtime" -o "$o" "$f" ;;
+	*.S) gcc -m32 -c -I"$ROOT/include" -I"$ROOT/runtime" -I"$ROOT/tools/guest-boot" -o "$o" "$f" ;;
 	*) gcc -m32 -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 		-fno-asynchronous-unwind-tables -mgeneral-regs-only -Wall -Wextra -Werror \
 		-I"$ROOT/include" -I"$ROOT/runtime" -I"$ROOT/tools/guest-boot" -c -o "$o" "$f" ;;

@@ -48,6 +48,19 @@ void com1_hex(u64 v)
 		put_char("0123456789abcdef"[(v >> shift) & 15]);
 }
 
+void com1_dec(u32 v)
+{
+	char buf[11];
+	int i = sizeof(buf) - 1;
+
+	buf[i] = 0;
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	com1_puts(&buf[i]);
+}
+
 void com1_drain(void)
 {
 	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_TEMT))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the console-attack guest disk (console.c + string_io.S with the
-# #UD/#GP recorder and the VMCALL probe of tools/guest-events on the shared boot sector,
+# #UD/#GP recorder and the VMCALL probe of tools/guest-boot on the shared boot sector,
 # entry console_main; see tools/guest-boot/build.sh).
 # usage: tools/guest-console/build.sh OUT.img
 set -euo pipefail
@@ -8,5 +8,5 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SRC=$ROOT/tools/guest-console
 exec "$ROOT/tools/guest-boot/build.sh" "$1" console_main \
-	"$SRC/console.c" "$SRC/string_io.S" "$ROOT/tools/guest-events/trap.c" \
-	"$ROOT/tools/guest-events/probes.S"
+	"$SRC/console.c" "$SRC/string_io.S" "$ROOT/tools/guest-boot/fault.c" \
+	"$ROOT/tools/guest-boot/probe.S"

@@ -13,8 +13,7 @@
 #include "hw/uart16550.h"
 #include "hypercall.h"
 #include "com1.h"
-#include "../guest-events/probes.h"
-#include "../guest-events/trap.h"
+#include "fault.h"
 
 #define COM1 0x3f8
 #define BAD_DIVISOR 0x77
@@ -53,7 +52,7 @@ void console_main(void)
 	u32 left;
 
 	com1_init();
-	trap_idt_load();
+	idt_load(VEC_GP + 1);
 	com1_puts("CONSOLE: start\n");
 	/* A hypervisor line while the guest's line is unfinished. */
 	com1_puts("CONSOLE: partial line");

@@ -7,4 +7,5 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SRC=$ROOT/tools/guest-events
 exec "$ROOT/tools/guest-boot/build.sh" "$1" events_main \
-	"$SRC/events.c" "$SRC/trap.c" "$SRC/ipi.c" "$SRC/probes.S"
+	"$SRC/events.c" "$SRC/ipi.c" "$SRC/probes.S" \
+	"$ROOT/tools/guest-boot/fault.c" "$ROOT/tools/guest-boot/probe.S"

@@ -12,7 +12,7 @@
 #include "com1.h"
 #include "ipi.h"
 #include "probes.h"
-#include "trap.h"
+#include "fault.h"
 
 #define INIT_STORM 1000
 #define INIT_TARGET 1		/* the AP: in wait-for-SIPI, bare and under xmhf-ng */
@@ -108,7 +108,7 @@ void events_main(void)
 	u32 eax;
 
 	com1_init();
-	trap_idt_load();
+	idt_load(VEC_GP + 1);
 	for (u32 i = 0; i < ARRAY_SIZE(insn_probes); i++) {
 		insn_probes[i].run();
 		report(insn_probes[i].name, NULL, 0);

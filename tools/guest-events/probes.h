@@ -1,8 +1,8 @@
-/* One-instruction probes (probes.S). A probe that faults returns through
- * trap.c with fault_vector set; its return value is then meaningless. */
+/* One-instruction VMX/SMX probes (probes.S); the outcome is fault_vector
+ * (tools/guest-boot/probe.h, which also declares the MSR and VMCALL probes). */
 #ifndef GUEST_EVENTS_PROBES_H
 #define GUEST_EVENTS_PROBES_H
-#include "types.h"
+#include "probe.h"
 
 void probe_vmxon(void);
 void probe_vmclear(void);
@@ -17,8 +17,5 @@ void probe_invept(void);
 void probe_invvpid(void);
 void probe_vmfunc(void);
 void probe_getsec(void);
-u64 probe_rdmsr(u32 msr);
-void probe_wrmsr(u32 msr, u64 value);
-u32 probe_vmcall(u32 eax, u32 ebx);
 
 #endif
