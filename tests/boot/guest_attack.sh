@@ -36,7 +36,6 @@ ATTACKS=(int15-e820-control int15-unreal-e820 int15-e801 int15-88 pdpte-bad-cr3 
 HV_DONE='ATTACK: all done|xmhf-ng: halted'
 
 # Others run Bochs on this machine too: start ours when fewer than 2 run.
-bochs_slot() { while [ "$(pgrep -c -x bochs || true)" -ge 2 ]; do sleep 5; done; }
 
 # line LOG NAME: the last "ATTACK: NAME -> ..." line's text after the arrow.
 line() { tr -d '\r' <"$1" | grep -a -F "ATTACK: $2 -> " | tail -n 1 | sed 's/^.* -> //' || true; }
@@ -97,7 +96,6 @@ for model in $MODELS; do
 	echo "== model $model"
 	BARE=$BOOT_TEST_DIR/bare-$model.serial BARE_LOG=$BOOT_TEST_DIR/bare-$model.bochs
 	rc=0
-	bochs_slot
 	t=$(date +%s)
 	# Bare: runs until the final triple fault stops Bochs (exit 3).
 	"$TOOLS/bochs-run.sh" --model "$model" --disk "$DISK" --serial "$BARE" --log "$BARE_LOG" \
@@ -116,7 +114,6 @@ for model in $MODELS; do
 			"$TOOLS/guest-attack/build.sh" "$d" "$a" >/dev/null || boot_test_result 1
 		fi
 		runs=$((runs + 1))
-		bochs_slot
 		hv_bochs_boot "$ISO" "$d" 1 "$HV_DONE" --model "$model" --timeout 60 --no-default-fail \
 			"${MSR_GP[@]}" >/dev/null
 		echo "hv boot $runs ($model, ${d##*/}): exit $HV_RC"
@@ -203,7 +200,6 @@ done
 # crash=halt: a guest triple fault is dumped and the machine halts, as today.
 TF=$BOOT_TEST_DIR/attack-triple-fault.img
 [ -f "$TF" ] || "$TOOLS/guest-attack/build.sh" "$TF" triple-fault >/dev/null || boot_test_result 1
-bochs_slot
 hv_bochs_boot "$HALT_ISO" "$TF" 1 '^xmhf-ng: halted' --timeout 60 --no-default-fail "${MSR_GP[@]}" >/dev/null
 cp "$HV_SERIAL" "$BOOT_TEST_DIR/hv-crash-halt.serial"
 boot_assert "crash=halt: reached xmhf-ng: halted (exit $HV_RC)" [ "$HV_RC" -eq 0 ]
