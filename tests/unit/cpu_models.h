@@ -54,4 +54,14 @@ static inline struct cpuid_regs model_cpuid(void *arg, u32 leaf, u32 sub)
 	return r;
 }
 
+/* The hypervisor's control choice on model m, from its CPUID and MSRs. */
+static inline bool model_controls(const struct cpu_model *m, struct vmx_host_features *f,
+				  struct vmx_controls *v)
+{
+	struct vmx_ctl_missing miss;
+
+	*f = vmx_host_features(model_cpuid, (void *)&m->id);
+	return vmx_controls_choose(&m->caps, f, v, &miss);
+}
+
 #endif

@@ -82,20 +82,18 @@ int main(void)
 {
 	for (unsigned i = 0; i < ARRAY_SIZE(bochs_models); i++) {
 		const struct cpu_model *m = &bochs_models[i];
-		struct vmx_host_features f = vmx_host_features(model_cpuid, (void *)&m->id);
+		struct vmx_host_features f;
 		struct vmx_controls v;
-		struct vmx_ctl_missing miss;
 
-		if (vmx_controls_choose(&m->caps, &f, &v, &miss))
+		if (model_controls(m, &f, &v))
 			check_model(m, &v);
 	}
 	for (unsigned i = 0; i < ARRAY_SIZE(kvm_profiles); i++) {
 		const struct cpu_model *m = &kvm_profiles[i];
-		struct vmx_host_features f = vmx_host_features(model_cpuid, (void *)&m->id);
+		struct vmx_host_features f;
 		struct vmx_controls v;
-		struct vmx_ctl_missing miss;
 
-		CHECK(vmx_controls_choose(&m->caps, &f, &v, &miss));
+		CHECK(model_controls(m, &f, &v));
 		check_model(m, &v);
 	}
 	no_pmu_switching();

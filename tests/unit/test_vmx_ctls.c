@@ -70,11 +70,10 @@ int main(void)
 	/* QEMU -cpu Westmere/Skylake-Server,vmx=on under KVM: the hypervisor runs. */
 	for (unsigned i = 0; i < ARRAY_SIZE(kvm_profiles); i++) {
 		const struct cpu_model *m = &kvm_profiles[i];
-		struct vmx_host_features f = vmx_host_features(model_cpuid, (void *)&m->id);
+		struct vmx_host_features f;
 		struct vmx_controls v;
-		struct vmx_ctl_missing miss;
 
-		CHECK(vmx_controls_choose(&m->caps, &f, &v, &miss));
+		CHECK(model_controls(m, &f, &v));
 		printf("%s: proc2=0x%08x exit=0x%08x entry=0x%08x\n", m->name, v.proc2, v.exit, v.entry);
 		check_choice(m, &f, &v);
 		CHECK(!(v.exit & EXIT_CTLS_LOAD_PERF_GLOBAL_CTRL));	/* pmu=off: no PMU */
