@@ -13,18 +13,10 @@
 static u8 *mem;
 static uintptr_t base;
 static char err[256];
+
+#include "acpi_fixture.h"
 static struct dmar_info info;
 static struct acpi_table where;
-
-static void fix_checksum(u8 *p, size_t len, size_t at)
-{
-	u8 sum = 0;
-
-	p[at] = 0;
-	for (size_t i = 0; i < len; i++)
-		sum = (u8)(sum + p[i]);
-	p[at] = (u8)-sum;
-}
 
 static bool sums_to_zero(const u8 *p, size_t len)
 {
@@ -33,33 +25,6 @@ static bool sums_to_zero(const u8 *p, size_t len)
 	for (size_t i = 0; i < len; i++)
 		sum = (u8)(sum + p[i]);
 	return sum == 0;
-}
-
-static void put_rsdp(u8 revision, u32 rsdt, u64 xsdt)
-{
-	struct acpi_rsdp r;
-
-	memset(&r, 0, sizeof(r));
-	memcpy(r.signature, "RSD PTR ", 8);
-	r.revision = revision;
-	r.rsdt_address = rsdt;
-	r.length = sizeof(r);
-	r.xsdt_address = xsdt;
-	memcpy(mem + RSDP_AT, &r, sizeof(r));
-	fix_checksum(mem + RSDP_AT, ACPI_RSDP_V1_LEN, offsetof(struct acpi_rsdp, checksum));
-	fix_checksum(mem + RSDP_AT, sizeof(r), offsetof(struct acpi_rsdp, extended_checksum));
-}
-
-static void put_table(u32 at, const char *sig, const void *body, u32 body_len)
-{
-	struct acpi_sdt_header h;
-
-	memset(&h, 0, sizeof(h));
-	memcpy(h.signature, sig, 4);
-	h.length = (u32)sizeof(h) + body_len;
-	memcpy(mem + at, &h, sizeof(h));
-	memcpy(mem + at + sizeof(h), body, body_len);
-	fix_checksum(mem + at, h.length, offsetof(struct acpi_sdt_header, checksum));
 }
 
 /* A DMAR body (after the SDT header) under construction. */
@@ -120,7 +85,7 @@ static void install(const struct body *d, bool xsdt)
 	put_table(RSDT_AT, ACPI_RSDT_SIGNATURE, rsdt_e, sizeof(rsdt_e));
 	put_table(XSDT_AT, ACPI_XSDT_SIGNATURE, xsdt_e, sizeof(xsdt_e));
 	put_table(DMAR_AT, ACPI_DMAR_SIGNATURE, d->b, d->n);
-	put_rsdp(xsdt ? 2 : 0, RSDT_AT, xsdt ? XSDT_AT : 0);
+	put_rsdp(RSDP_AT, xsdt ? 2 : 0, RSDT_AT, xsdt ? XSDT_AT : 0);
 }
 
 static int find(void)
