@@ -88,24 +88,13 @@ static struct pt_ctx sl_ctx = {
 	.to_virt = sl_to_virt,
 };
 
-/* 6.5 / 10.4.4: wait (bounded) until (reg & mask) == want. */
-static bool wait32(const struct vtd_unit *u, u32 off, u32 mask, u32 want)
+/* 6.5 / 10.4.4: wait (bounded) until (reg & mask) == want; a 64-bit
+ * register when wide (CCMD, IOTLB), else 32-bit (GSTS, PMEN). */
+static bool wait_reg(const struct vtd_unit *u, u32 off, bool wide, u64 mask, u64 want)
 {
 	u64 deadline = delay_deadline(VTD_WAIT_US);
 
-	while ((rd32(u, off) & mask) != want)
-		if (delay_expired(deadline))
-			return false;
-		else
-			cpu_relax();
-	return true;
-}
-
-static bool wait64(const struct vtd_unit *u, u32 off, u64 mask, u64 want)
-{
-	u64 deadline = delay_deadline(VTD_WAIT_US);
-
-	while ((rd64(u, off) & mask) != want)
+	while (((wide ? rd64(u, off) : rd32(u, off)) & mask) != want)
 		if (delay_expired(deadline))
 			return false;
 		else
@@ -119,7 +108,7 @@ static bool gcmd(const struct vtd_unit *u, u32 bit, bool set, u32 status_want)
 	u32 keep = rd32(u, VTD_REG_GSTS) & VTD_GCMD_PERSISTENT;
 
 	wr32(u, VTD_REG_GCMD, set ? keep | bit : keep & ~bit);
-	return wait32(u, VTD_REG_GSTS, bit, status_want);
+	return wait_reg(u, VTD_REG_GSTS, false, bit, status_want);
 }
 
 /* 6.1 / 10.4.3: without page-walk coherency the unit reads the tables from
@@ -202,7 +191,7 @@ static const char *enable_unit(struct vtd_unit *u)
 	 * on would block the guest's own DMA; the tables protect instead. */
 	if ((u->cap & (VTD_CAP_PLMR | VTD_CAP_PHMR)) && (rd32(u, VTD_REG_PMEN) & VTD_PMEN_EPM)) {
 		wr32(u, VTD_REG_PMEN, 0);
-		if (!wait32(u, VTD_REG_PMEN, VTD_PMEN_PRS, 0))
+		if (!wait_reg(u, VTD_REG_PMEN, false, VTD_PMEN_PRS, 0))
 			return "PMEN.PRS did not clear (protected memory regions stay on)";
 	}
 	wr64(u, VTD_REG_RTADDR, hv_virt_to_phys(root_table));	/* TTM = 0: legacy */
@@ -211,10 +200,10 @@ static const char *enable_unit(struct vtd_unit *u)
 	if ((u->cap & VTD_CAP_RWBF) && !gcmd(u, VTD_GCMD_WBF, true, 0))
 		return "GSTS.WBFS did not clear after GCMD.WBF";
 	wr64(u, VTD_REG_CCMD, VTD_CCMD_ICC | VTD_CCMD_CIRG_GLOBAL);
-	if (!wait64(u, VTD_REG_CCMD, VTD_CCMD_ICC, 0))
+	if (!wait_reg(u, VTD_REG_CCMD, true, VTD_CCMD_ICC, 0))
 		return "CCMD.ICC did not clear (global context-cache invalidation)";
 	wr64(u, iotlb, VTD_IOTLB_IVT | VTD_IOTLB_IIRG_GLOBAL | VTD_IOTLB_DR | VTD_IOTLB_DW);
-	if (!wait64(u, iotlb, VTD_IOTLB_IVT, 0))
+	if (!wait_reg(u, iotlb, true, VTD_IOTLB_IVT, 0))
 		return "IOTLB.IVT did not clear (global IOTLB invalidation)";
 	if (!gcmd(u, VTD_GCMD_TE, true, VTD_GCMD_TE))
 		return "GSTS.TES not set after GCMD.TE";
