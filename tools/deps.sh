@@ -18,6 +18,7 @@ PKGS=(
 	grub-pc-bin grub-common xorriso mtools
 	cpio busybox-static e2fsprogs fdisk gzip tar dpkg apt
 	gcc libc6-dev clang libclang-rt-14-dev make binutils gdb python3
+	dpkg-dev help2man lintian
 )
 
 missing=()

@@ -5,10 +5,26 @@ hypervisor: the repository's include/ next to this file, or, installed,
 PREFIX/share/xmhf-ng/include (XMHF_NG_INCLUDE overrides both).
 Python 3 standard library only."""
 
+import argparse
 import os
 import re
 
 HEX = r"0x([0-9a-fA-F]+)"
+
+
+# ---------------------------------------------------------------- command line
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with "Usage:" capitalised: help2man, which makes the
+    tools' man pages from --help (tools/install.mk), reads it as the SYNOPSIS."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Usage: " if prefix is None else prefix)
+
+
+def arg_parser(doc):
+    """The tools' argument parser: their module docstring is the --help text."""
+    return argparse.ArgumentParser(description=doc, formatter_class=_HelpFormatter)
 
 
 # ---------------------------------------------------------------- headers

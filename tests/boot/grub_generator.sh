@@ -9,9 +9,8 @@ set -euo pipefail
 
 boot_test_init grub_generator
 boot_require bochs grub-mkrescue xorriso
+. "$(dirname "$0")/grub_lib.sh"
 GEN=$TOOLS/grub.d/20_xmhf_ng
-NOLIB=$BOOT_TEST_DIR/nolib	# pkgdatadir without grub-mkconfig_lib
-mkdir -p "$NOLIB"
 
 # fake_root DIR [DEFAULTS-FILE]: DIR/boot/xmhf-ng.bin (+ DIR/etc/default/xmhf-ng)
 fake_root() {
@@ -19,32 +18,14 @@ fake_root() {
 	cp "$BUILD_DIR/xmhf-ng.bin" "$1/boot/xmhf-ng.bin"
 	[ $# -lt 2 ] || cp "$2" "$1/etc/default/xmhf-ng"
 }
-# gen ROOT [VAR=VALUE...]: the generator's stdout, run the way grub-mkconfig does (sh)
-gen() {
-	local root=$1; shift
-	env -i PATH="$PATH" pkgdatadir="$NOLIB" XMHF_NG_ROOT="$root" "$@" sh "$GEN"
-}
-# same TEXT FILE: compares, shows a diff when not
-same() {
-	if [ "$1" = "$(cat "$2")" ]; then return 0; fi
-	diff -u <(echo "$1") "$2" || true
-	return 1
-}
-entry() { # entry NAME CMDLINE-TAIL DISK [DEVICE-LINES]
-	printf '%s\n' "menuentry 'xmhf-ng hypervisor ($1)' --class xmhf-ng --class os \$menuentry_id_option 'xmhf-ng-$1' {" \
-		"	insmod multiboot"
-	[ -z "${4:-}" ] || printf '%s\n' "$4"
-	printf '%s\n' "	echo 'Loading xmhf-ng ($1) ...'" \
-		"	multiboot /boot/$1 serial=115200,8n1,0x3f8 boot_drive=$2" \
-		"	module --nounzip ($3)+1" "}"
-}
+gen() { grub_gen "$GEN" "$@"; }
 [ -f "$BUILD_DIR/xmhf-ng.bin" ] || { echo "no $BUILD_DIR/xmhf-ng.bin: run make"; boot_test_result 1; }
 
 # 1. Installed defaults file: the entry a user gets from update-grub.
 r1=$BOOT_TEST_DIR/root1
 fake_root "$r1" "$TOOLS/default-xmhf-ng"
 gen "$r1" >"$BOOT_TEST_DIR/out1.cfg" 2>"$BOOT_TEST_DIR/err1"
-boot_assert "entry from the shipped defaults" same "$(entry xmhf-ng.bin 0x80 hd0)" "$BOOT_TEST_DIR/out1.cfg"
+boot_assert "entry from the shipped defaults" same "$(grub_entry xmhf-ng.bin 0x80 hd0)" "$BOOT_TEST_DIR/out1.cfg"
 boot_assert "reports the image on stderr like grub-mkconfig" \
 	grep -qx "Found xmhf-ng image: $r1/boot/xmhf-ng.bin" "$BOOT_TEST_DIR/err1"
 
@@ -57,7 +38,7 @@ printf 'XMHF_NG_BOOT_DRIVE=0x81\nXMHF_NG_EXTRA="trace=exits debug=0x1"\n' >"$r2/
 cp "$BUILD_DIR/xmhf-ng.bin" "$r2/boot/xmhf-ng-debug.bin"
 gen "$r2" >"$BOOT_TEST_DIR/out2b.cfg"
 boot_assert "boot_drive 0x81 is (hd1), extra options appended, xmhf-ng.bin first" same \
-	"$(entry xmhf-ng.bin '0x81 trace=exits debug=0x1' hd1; entry xmhf-ng-debug.bin '0x81 trace=exits debug=0x1' hd1)" \
+	"$(grub_entry xmhf-ng.bin '0x81 trace=exits debug=0x1' hd1; grub_entry xmhf-ng-debug.bin '0x81 trace=exits debug=0x1' hd1)" \
 	"$BOOT_TEST_DIR/out2b.cfg"
 
 # 3. GRUB device lines from grub-mkconfig_lib when GRUB_DEVICE_BOOT is set.
@@ -69,7 +50,7 @@ EOF
 env -i PATH="$PATH" pkgdatadir="$stublib" XMHF_NG_ROOT="$r1" GRUB_DEVICE_BOOT=/dev/sda1 \
 	sh "$GEN" >"$BOOT_TEST_DIR/out3.cfg" 2>/dev/null
 boot_assert "device lines indented inside the entry" same \
-	"$(entry xmhf-ng.bin 0x80 hd0 "$(printf '\tinsmod part_msdos\n\tinsmod ext2\n\tset root='"'"'/dev/sda1'"'")")" \
+	"$(grub_entry xmhf-ng.bin 0x80 hd0 "$(printf '\tinsmod part_msdos\n\tinsmod ext2\n\tset root='"'"'/dev/sda1'"'")")" \
 	"$BOOT_TEST_DIR/out3.cfg"
 
 # 4. No image: no entry; a drive number below 0x80 (floppy): refused.
