@@ -1,7 +1,7 @@
-/* Hypercalls (ABI in hypercall.h). Function 1 prints the per-CPU VM-exit
- * counters kept by exit_dispatch.c, one line per CPU and basic exit reason
- * (SDM Appendix C), then a total; function 2 compares the integrity
- * fingerprints (integrity.c). Any CPL may call: the guest tool is a user
+/* Hypercalls (ABI in hypercall.h). Function 1 prints each CPU's idle-wait
+ * figures (idle.c), then the per-CPU VM-exit counters kept by exit_dispatch.c,
+ * one line per CPU and basic exit reason (SDM Appendix C), then a total;
+ * function 2 compares the integrity fingerprints (integrity.c). Any CPL may call: the guest tool is a user
  * program, and no function changes state. */
 #include "hypercall.h"
 #include "exit.h"
@@ -9,6 +9,7 @@
 #include "vmcs_names.h"
 #include "integrity.h"
 #include "ratelimit.h"
+#include "cpu.h"
 
 static u32 print_calls;
 
@@ -35,6 +36,22 @@ static void print_exits(void)
 	hv_printf("xmhf-ng: exits total=%llu cpus=%u\n", (unsigned long long)total, cpu_count);
 }
 
+/* Time each CPU spent in idle waits in VMX root (idle.c), the current one
+ * included, and how often its HLT ended. */
+static void print_idle(void)
+{
+	u64 now = rdtsc();
+
+	for (u32 i = 0; i < cpu_count; i++) {
+		u64 since = __atomic_load_n(&cpus[i].idle.since, __ATOMIC_RELAXED);
+		u64 ticks = __atomic_load_n(&cpus[i].idle.ticks, __ATOMIC_RELAXED);
+
+		hv_printf("xmhf-ng: idle cpu=%u waiting=%s ticks=%llu wakeups=%llu\n", i,
+			  since ? "yes" : "no", (unsigned long long)(ticks + (since ? now - since : 0)),
+			  (unsigned long long)__atomic_load_n(&cpus[i].idle.wakeups, __ATOMIC_RELAXED));
+	}
+}
+
 void hypercall_handle(struct cpu *c, struct guest_regs *r)
 {
 	u32 status = HYPERCALL_OK;
@@ -43,8 +60,10 @@ void hypercall_handle(struct cpu *c, struct guest_regs *r)
 	case HYPERCALL_FN_NOP:
 		break;
 	case HYPERCALL_FN_PRINT_EXITS:	/* guest-triggered lines: rate-limited */
-		if (ratelimit_ok(&print_calls))
+		if (ratelimit_ok(&print_calls)) {
+			print_idle();
 			print_exits();
+		}
 		break;
 	case HYPERCALL_FN_INTEGRITY: {
 		u32 checked, changed = integrity_check(c, &checked);

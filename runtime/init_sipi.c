@@ -7,6 +7,7 @@
  * which starts it in real mode at vector << 12 (SDM 8.4.4.1). */
 #include "init_sipi.h"
 #include "nmi.h"
+#include "idle.h"
 #include "vmcs.h"
 #include "vmcs_setup.h"
 #include "vmx_start.h"
@@ -36,9 +37,10 @@ void init_sipi_send(struct cpu *from, const struct ipi *ipi, u32 icr_lo)
 				  from->index, init ? "INIT" : "SIPI", i);
 			continue;
 		}
-		if (!init)
-			vcpu_sipi(&cpus[i].sipi, ipi->vector);
-		else if (vcpu_init(&cpus[i].sipi))
+		if (!init) {
+			if (vcpu_sipi(&cpus[i].sipi, ipi->vector))
+				vcpu_kick(&cpus[i]);	/* it sleeps in wait_for_sipi() */
+		} else if (vcpu_init(&cpus[i].sipi))
 			vcpu_request_and_kick(&cpus[i], VCPU_REQ_INIT);
 	}
 }
@@ -48,7 +50,7 @@ static u8 wait_for_sipi(struct cpu *c)
 	u8 vector;
 
 	while (!vcpu_take_start(&c->sipi, &vector))
-		cpu_relax();
+		idle_wait_while_eq(c, &c->sipi.word, VCPU_WAIT_SIPI);
 	return vector;
 }
 

@@ -12,6 +12,8 @@
 #include "acpi_madt.h"
 #include "vmx_start.h"
 #include "init_sipi.h"
+#include "idle.h"
+#include "nmi.h"
 #include "native_boot.h"
 #include "delay.h"
 #include "ept.h"
@@ -78,8 +80,7 @@ static volatile u32 vmx_go;
 
 __attribute__((noreturn)) void ap_main(struct cpu *c)
 {
-	while (!__atomic_load_n(&vmx_go, __ATOMIC_ACQUIRE))
-		cpu_relax();
+	idle_wait_while_eq(c, &vmx_go, 0);	/* woken by start_vmx_everywhere() */
 	if (vmx_cpu_start(c)) {
 		hv_printf("CPU %u: VMX on, VMCS ready; waiting for the guest's INIT-SIPI\n", c->index);
 		__atomic_store_n(&c->vmx_ready, 1, __ATOMIC_RELEASE);
@@ -96,6 +97,8 @@ static void start_vmx_everywhere(struct cpu *bsp)
 			    "VMX cannot run on this machine (reason above)");
 	vmx_prepare_guest();
 	__atomic_store_n(&vmx_go, 1, __ATOMIC_RELEASE);
+	for (u32 i = 1; i < cpu_count; i++)
+		vcpu_kick(&cpus[i]);
 	for (u32 i = 1; i < cpu_count; i++) {
 		for (u32 t = 0; t < 1000 && !__atomic_load_n(&cpus[i].vmx_ready, __ATOMIC_ACQUIRE); t++)
 			udelay(1000);

@@ -20,6 +20,14 @@
 #include "arch/exceptions.h"
 
 extern const char vmx_entry_check[], vmx_entry_check_end[];
+extern const char idle_halt_check[], idle_halt_check_end[];
+
+/* Code that reads a word and then enters the guest or halts: an NMI inside
+ * restarts it at the read, so the kick that changed the word is not lost. */
+static const struct { const char *start, *end; } restart_windows[] = {
+	{ vmx_entry_check, vmx_entry_check_end },
+	{ idle_halt_check, idle_halt_check_end },
+};
 
 static void nmi_arrived(struct cpu *c)
 {
@@ -28,12 +36,17 @@ static void nmi_arrived(struct cpu *c)
 	vcpu_make_request(&c->requests, VCPU_REQ_NMI);
 }
 
-void vcpu_request_and_kick(struct cpu *t, enum vcpu_request r)
+void vcpu_kick(struct cpu *t)
 {
-	vcpu_make_request(&t->requests, r);
 	if (t == this_cpu() || __atomic_exchange_n(&t->kick_inflight, 1, __ATOMIC_ACQ_REL))
 		return;		/* seen before our own entry / a kick is on its way */
 	lapic_send_ipi(t->apic_id, ICR_DELIVERY_NMI);
+}
+
+void vcpu_request_and_kick(struct cpu *t, enum vcpu_request r)
+{
+	vcpu_make_request(&t->requests, r);
+	vcpu_kick(t);
 }
 
 void nmi_in_root(u64 *rip)
@@ -41,8 +54,9 @@ void nmi_in_root(u64 *rip)
 	if (!rdmsr(MSR_IA32_GS_BASE))
 		return;		/* before percpu_init: no vCPU yet */
 	nmi_arrived(this_cpu());
-	if (*rip >= (u64)vmx_entry_check && *rip < (u64)vmx_entry_check_end)
-		*rip = (u64)vmx_entry_check;	/* re-check requests before entering */
+	for (u32 i = 0; i < sizeof(restart_windows) / sizeof(restart_windows[0]); i++)
+		if (*rip >= (u64)restart_windows[i].start && *rip < (u64)restart_windows[i].end)
+			*rip = (u64)restart_windows[i].start;
 }
 
 void exit_nmi(struct cpu *c, struct guest_regs *r)

@@ -4,6 +4,9 @@
 #define RUNTIME_NMI_H
 #include "percpu.h"
 
+/* Send t an NMI unless it is this CPU or a kick is already on its way: it
+ * leaves the guest, or ends an idle HLT (idle.c). */
+void vcpu_kick(struct cpu *t);
 /* Make request r on target t from any CPU, and kick t out of the guest. */
 void vcpu_request_and_kick(struct cpu *t, enum vcpu_request r);
 /* Host IDT vector 2 (an NMI in VMX root); *rip is the interrupted RIP. */

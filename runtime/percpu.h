@@ -49,6 +49,11 @@ struct cpu {
 	u64 vmcs_fingerprint;		/* VMCS host state + fixed controls (integrity.c) */
 	u32 hv_access_logged;		/* EPT_QUAL_{READ,WRITE,FETCH} kinds already logged */
 	u64 exits[EXIT_REASON_SLOTS];	/* VM exits by basic reason */
+	struct {			/* idle waits in VMX root (idle.c) */
+		u64 since;		/* TSC at the start of the current wait, 0 if none */
+		u64 ticks;		/* TSC ticks in finished waits */
+		u64 wakeups;		/* HLTs ended, by kicks or stray NMIs */
+	} idle;
 	u8 stack[CPU_STACK_SIZE] __attribute__((aligned(16)));
 } __attribute__((aligned(4096)));
 
