@@ -53,7 +53,7 @@ $(BUILD)/xmhf-ng.bin: $(BUILD)/xmhf-ng.elf
 	$(OBJCOPY) -O binary $< $@
 	@echo "built $@ ($$(stat -c %s $@) bytes)"
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_SRCS) $(wildcard tests/unit/*.h xmhf/lib/*.h include/*/*.h)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_SRCS) $(wildcard tests/unit/*.h xmhf/lib/*.h include/*.h include/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC $@"
 	@$(CC) $(HOST_CFLAGS) $< $(LIB_SRCS) -lpthread -o $@

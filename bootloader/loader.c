@@ -1,6 +1,8 @@
 /* 64-bit loader: check and parse the multiboot info, copy what the runtime
- * needs out of GRUB's memory, move the image to the top of RAM below 4 GiB and
- * hand over to the runtime. Runs at KERNEL_VMA, still at LOAD_PHYS physically. */
+ * needs out of GRUB's memory, list the CPUs from the MADT, reserve a range at
+ * the top of RAM below 4 GiB for the image and one per-CPU slot per CPU, move
+ * the image there and hand over to the runtime. Runs at KERNEL_VMA, still at
+ * LOAD_PHYS physically. */
 #include "types.h"
 #include "layout.h"
 #include "boot_info.h"
@@ -12,6 +14,11 @@
 #include "phys_limit.h"
 #include "arch/cr.h"
 #include "serial.h"
+#include "acpi_madt.h"
+#include "hv_layout.h"
+#include "format.h"
+#include "percpu.h"
+#include "boot/bda.h"
 
 struct boot_info boot_info;
 
@@ -79,14 +86,15 @@ static void parse_options(void)
 	serial_init(&boot_info.opts);
 }
 
-/* Highest 2 MiB aligned RAM range below 4 GiB that does not overlap our image now. */
-static u64 choose_phys_base(u64 size)
+/* Highest 2 MiB aligned RAM range of size bytes below 4 GiB that does not
+ * overlap our image (image bytes at LOAD_PHYS) now. */
+static u64 choose_phys_base(u64 image, u64 size)
 {
 	static struct e820_map search;
 	u64 base;
 
 	search = boot_info.e820;
-	e820_reserve(&search, LOAD_PHYS, size);
+	e820_reserve(&search, LOAD_PHYS, image);
 	base = e820_find_top(&search, FOUR_GIB, size, LARGE_PAGE_SIZE);
 	if (!base)
 		hv_panic("loader: no %llu MiB of RAM below 4 GiB for the hypervisor\n",
@@ -114,11 +122,28 @@ static u64 build_runtime_page_tables(u64 size)
 	return pml4_phys;
 }
 
+/* CPU list from the MADT (ACPI 6.x 5.2.12), before the image moves: it sizes
+ * the per-CPU area. The tables are read through entry32.S's identity map of
+ * 0-4 GiB (the RSDT holds 32-bit addresses; an XSDT entry above 4 GiB would
+ * fault here). The runtime reports the result. */
+static void find_cpus(void)
+{
+	u64 rsdp;
+	u32 ebda = (u32)(*(volatile u16 *)BDA_EBDA_SEGMENT) << 4;
+
+	if (acpi_find_rsdp(0, ebda, &rsdp)) {
+		xsnprintf(boot_info.madt_err, sizeof(boot_info.madt_err), "no ACPI RSDP found");
+		return;
+	}
+	boot_info.madt_ok = !acpi_madt_cpus(0, rsdp, &boot_info.madt, boot_info.madt_err,
+					    sizeof(boot_info.madt_err));
+}
+
 void loader_main(u32 magic, u32 info)
 {
 	char err[192];
-	u64 size = (u64)_image_end - KERNEL_VMA;
-	u64 cr3;
+	u64 image = (u64)_image_end - KERNEL_VMA, cr3;
+	struct hv_layout layout;
 
 	delay_calibrate();	/* BSP, before any guest code: the only PIT use */
 	hv_options_default(&boot_info.opts);
@@ -130,12 +155,19 @@ void loader_main(u32 magic, u32 info)
 	e820_sanitize(&boot_info.e820);
 	copy_guest_boot_sector();
 
-	new_phys_base = choose_phys_base(size);
-	cr3 = build_runtime_page_tables(size);
+	find_cpus();
+	if (hv_layout(image, hv_cpu_slots(boot_info.madt_ok, boot_info.madt.count),
+		      sizeof(struct cpu), _Alignof(struct cpu), &layout, err, sizeof(err)))
+		hv_panic("loader: %s\n", err);
+
+	new_phys_base = choose_phys_base(image, layout.size);
+	cr3 = build_runtime_page_tables(layout.size);
 	boot_info.host_page_tables = pt_pool;
 	boot_info.host_page_tables_size = (u64)pt_used * sizeof(pt_pool[0]);
 	boot_info.hv_phys_base = new_phys_base;
-	boot_info.hv_size = size;
-	relocate_image(new_phys_base, LOAD_PHYS, size, cr3);
+	boot_info.hv_size = layout.size;
+	relocate_image(new_phys_base, LOAD_PHYS, image, cr3);
+	/* Now KERNEL_VMA maps the whole reserved range, per-CPU area included. */
+	percpu_area_init((struct cpu *)(KERNEL_VMA + layout.percpu_offset), layout.cpu_slots);
 	runtime_main();
 }

@@ -37,24 +37,26 @@ static void print_e820(const struct e820_map *m)
 	}
 }
 
-/* CPU list from the MADT (ACPI 6.x 5.2.12); without one, run on the BSP alone. */
-static void find_cpus(struct madt_cpus *m)
+/* CPU list from the MADT (ACPI 6.x 5.2.12), which the loader read (it sized
+ * the per-CPU area by it); without one, run on the BSP alone. */
+static struct madt_cpus *find_cpus(void)
 {
-	char err[160];
-	u64 rsdp;
-	u32 ebda = (u32)(*(volatile u16 *)0x40e) << 4;
+	struct madt_cpus *m = &boot_info.madt;
 
-	if (acpi_find_rsdp(0, ebda, &rsdp) || acpi_madt_cpus(0, rsdp, m, err, sizeof(err))) {
-		hv_printf("xmhf-ng: no usable ACPI MADT: running on the boot CPU only\n");
+	if (!boot_info.madt_ok) {
+		hv_printf("xmhf-ng: no usable ACPI MADT (%s): running on the boot CPU only\n",
+			  boot_info.madt_err);
 		m->count = 1;
 		m->apic_id[0] = cpus[0].apic_id;
-		return;
+		return m;
 	}
 	hv_printf("xmhf-ng: ACPI MADT lists %u enabled CPUs\n", m->count);
+	return m;
 }
 
-/* Resident memory: the whole reserved image (E820-hidden from the guest), its
- * loaded part (text, data), and the biggest bss users. */
+/* Resident memory: the whole reserved range (E820-hidden from the guest:
+ * image with its bss, then the per-CPU area), the image's loaded part (text,
+ * data), the per-CPU slots (one per MADT CPU) and the EPT pool's use. */
 static void print_memory(void)
 {
 	unsigned used, total;
@@ -63,7 +65,7 @@ static void print_memory(void)
 	hv_printf("xmhf-ng: memory image=%llu KiB loaded=%llu KiB percpu=%llu KiBx%u ept_pool=%u/%u pages\n",
 		  (unsigned long long)(boot_info.hv_size >> 10),
 		  (unsigned long long)(((u64)_load_end_phys - LOAD_PHYS) >> 10),
-		  (unsigned long long)(sizeof(struct cpu) >> 10), MAX_CPUS, used, total);
+		  (unsigned long long)(sizeof(struct cpu) >> 10), cpu_slots, used, total);
 }
 
 /* VT-d before any guest code runs, on both the VMX and the native path. */
@@ -92,9 +94,11 @@ __attribute__((noreturn)) void ap_main(struct cpu *c)
 /* Without usable VMX the guest still boots, natively (docs/security.md). */
 static void start_vmx_everywhere(struct cpu *bsp)
 {
-	if (!vmx_global_init() || !vmx_cpu_start(bsp))
+	if (!vmx_global_init() || !vmx_cpu_start(bsp)) {
+		print_memory();
 		native_boot(boot_info.guest_mbr, boot_info.opts.boot_drive,
 			    "VMX cannot run on this machine (reason above)");
+	}
 	vmx_prepare_guest();
 	__atomic_store_n(&vmx_go, 1, __ATOMIC_RELEASE);
 	for (u32 i = 1; i < cpu_count; i++)
@@ -109,8 +113,8 @@ static void start_vmx_everywhere(struct cpu *bsp)
 
 __attribute__((noreturn)) void runtime_main(void)
 {
-	static struct madt_cpus madt;
 	struct cpu *bsp = &cpus[0];
+	struct madt_cpus *madt;
 
 	bsp->index = 0;
 	bsp->apic_id = lapic_id();
@@ -123,10 +127,10 @@ __attribute__((noreturn)) void runtime_main(void)
 	hv_printf("xmhf-ng: TSC %u kHz (measured against the PIT; delays use only the TSC)\n",
 		  delay_tsc_khz());
 	print_e820(&boot_info.e820);
-	find_cpus(&madt);
+	madt = find_cpus();
 	cpu_report(bsp);
 	bsp->online = 1;
-	smp_start_aps(&madt);
+	smp_start_aps(madt);
 	hv_printf("xmhf-ng: all %u CPUs online in 64-bit mode\n", cpu_count);
 	if (!boot_info.guest_mbr_valid)
 		hv_panic("cannot start the guest: no boot-sector module (see above)\n");

@@ -8,13 +8,15 @@
 #include "idt.h"
 #include "arch/segment.h"
 #include "boot_info.h"
+#include <string.h>
 
 #define GDT_CODE64 0x08
 #define GDT_DATA 0x10
 #define GDT_TSS0 0x18
-#define GDT_ENTRIES (3 + 2 * MAX_CPUS)
+#define GDT_ENTRIES (3 + 2 * MAX_CPUS)	/* 1 KiB for 64 CPUs: static, unlike struct cpu */
 
-struct cpu cpus[MAX_CPUS];
+struct cpu *cpus;
+u32 cpu_slots;
 u32 cpu_count = 1;
 
 static u64 gdt[GDT_ENTRIES] __attribute__((aligned(16))) = {
@@ -53,6 +55,13 @@ static void set_tss_descriptor(u32 index, struct tss64 *tss)
 		    ((u64)(AR_P | SYS_TYPE_TSS_AVAIL) << 40) |
 		    (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
 	gdt[slot + 1] = base >> 32;
+}
+
+void percpu_area_init(struct cpu *area, u32 slots)
+{
+	memset(area, 0, (size_t)slots * sizeof(*area));
+	cpus = area;
+	cpu_slots = slots;
 }
 
 void percpu_init(struct cpu *c)

@@ -1,4 +1,6 @@
-/* Per-CPU state. CPU 0 is the BSP; CPU i > 0 is the i-th enabled AP in the MADT. */
+/* Per-CPU state. CPU 0 is the BSP; CPU i > 0 is the i-th enabled AP in the MADT.
+ * One struct cpu per CPU the MADT lists, in the per-CPU area of the reserved
+ * range after the image (the loader sizes it: hv_layout.h). */
 #ifndef RUNTIME_PERCPU_H
 #define RUNTIME_PERCPU_H
 #include "types.h"
@@ -60,9 +62,12 @@ struct cpu {
 _Static_assert(offsetof(struct cpu, requests) == CPU_OFF_REQUESTS, "vmx_entry.S");
 _Static_assert(offsetof(struct cpu, launched) == CPU_OFF_LAUNCHED, "vmx_entry.S");
 
-extern struct cpu cpus[MAX_CPUS];
+extern struct cpu *cpus;	/* cpu_slots of them; the first cpu_count are online */
+extern u32 cpu_slots;
 extern u32 cpu_count;
 
+/* The loader hands over the per-CPU area (zeroed here) right after relocation. */
+void percpu_area_init(struct cpu *area, u32 slots);
 void percpu_init(struct cpu *c);
 /* A piece of hypervisor memory (integrity.c checks some of them). */
 struct mem_region { const void *p; u64 len; };

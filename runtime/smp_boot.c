@@ -68,9 +68,9 @@ void smp_start_aps(const struct madt_cpus *m)
 	for (u32 i = 0; i < m->count; i++) {
 		if (m->apic_id[i] == self)
 			continue;
-		if (n == MAX_CPUS) {
-			hv_printf("xmhf-ng: CPU with APIC ID %u ignored: MAX_CPUS is %u\n",
-				  m->apic_id[i], MAX_CPUS);
+		if (n == cpu_slots) {	/* only if the MADT does not list the BSP itself */
+			hv_printf("xmhf-ng: CPU with APIC ID %u ignored: per-CPU memory holds "
+				  "the %u CPUs of the MADT\n", m->apic_id[i], cpu_slots);
 			continue;
 		}
 		cpus[n].index = n;

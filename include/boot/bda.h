@@ -2,6 +2,7 @@
 #ifndef BOOT_BDA_H
 #define BOOT_BDA_H
 
+#define BDA_EBDA_SEGMENT 0x40e		/* word: real-mode segment of the EBDA */
 #define BDA_EQUIPMENT_WORD 0x410	/* bit 0: floppy drives present; bits 7:6: count - 1 */
 #define BDA_FIXED_DISKS 0x475		/* number of hard disks the BIOS found */
 #define BIOS_DRIVE_HARD_DISK 0x80	/* INT 13h drive numbers: 00h.. floppies, 80h.. hard disks */

@@ -4,8 +4,9 @@
 #define XMHF_LIB_ACPI_MADT_H
 #include "types.h"
 #include "acpi/tables.h"
+#include "max_cpus.h"
 
-#define MADT_MAX_CPUS 64
+#define MADT_MAX_CPUS MAX_CPUS
 
 struct madt_cpus {
 	u32 count;

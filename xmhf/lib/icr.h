@@ -3,8 +3,10 @@
 #ifndef XMHF_LIB_ICR_H
 #define XMHF_LIB_ICR_H
 #include "types.h"
+#include "max_cpus.h"
 
-#define ICR_MAX_CPUS 64
+#define ICR_MAX_CPUS MAX_CPUS
+_Static_assert(ICR_MAX_CPUS <= 64, "struct ipi targets is a u64 mask: bit i is CPU i");
 
 /* What the hypervisor knows of each vCPU's APIC addressing. */
 struct icr_cpu {
