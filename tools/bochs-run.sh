@@ -7,8 +7,9 @@ usage() {
 	cat >&2 <<'EOF'
 usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
          [--mem MiB] [--serial LOG] [--log BOCHSLOG] [--timeout S]
-         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--ips N]
-         [--rc "BOCHSRC LINE"]... [--magic-break stop|continue|off] [--model NAME]
+         [--expect REGEX] [--expect-count N] [--fail REGEX]... [--no-default-fail]
+         [--ips N] [--rc "BOCHSRC LINE"]... [--magic-break stop|continue|off]
+         [--model NAME] [--bios bochs|seabios]
   IMG.geom ("cylinders heads spt", written by tools/mkguest.sh) gives the
   disk geometry. Default boot: cdrom if --cdrom is given, else disk.
   Defaults: 1 CPU, 512 MiB, 300 s, ips 50000000 (or $BOCHS_IPS; the guest TSC
@@ -16,6 +17,11 @@ usage: tools/bochs-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N
   Default failure patterns: Kernel panic | XMHF-GUEST: .*FAILED | FATAL
   --model: a Bochs 2.7 CPU model (bochs-run.sh --models lists those with
   VMX); default $MODEL or corei5_arrandale_m520.
+  --expect-count N: the expected line is the N-th line matching REGEX
+  (e.g. 2 for the second boot after a reset).
+  --bios: the system BIOS, bochs (default, Bochs's rombios) or seabios
+  (Debian's seabios package, /usr/share/seabios/bios.bin; it starts only
+  one CPU in Bochs 2.7, so --cpus must be 1).
   --rc adds a line to the generated bochsrc. --magic-break: what xchg bx,bx
   does: stop (default; Bochs stops and exits, result "exited"), continue
   (the stop is logged in the run's stdout file, then it goes on), off.
@@ -34,6 +40,7 @@ IPS=${BOCHS_IPS:-50000000}
 EXTRA_RC=()
 MAGIC=stop
 MODEL=${MODEL:-corei5_arrandale_m520}
+BIOS=bochs
 # Bochs 2.7 CPU models with VMX (docs/testing.md lists what each one has).
 MODELS="corei5_lynnfield_750 corei5_arrandale_m520 corei7_sandy_bridge_2600k
 corei7_ivy_bridge_3770k corei7_haswell_4770 broadwell_ult corei7_skylake_x corei3_cnl
@@ -45,6 +52,7 @@ emu_option() {
 	--ips) IPS=$2 ;;
 	--rc) EXTRA_RC+=("$2") ;;
 	--magic-break) MAGIC=$2 ;;
+	--bios) BIOS=$2 ;;
 	*) return 2 ;;
 	esac
 }
@@ -52,6 +60,14 @@ emu_parse "$@"
 emu_check_inputs
 [ -f "$DISK.geom" ] || { echo "bochs-run: no geometry file $DISK.geom" >&2; exit 64; }
 case $MAGIC in stop|continue|off) ;; *) usage ;; esac
+case $BIOS in
+bochs) ROMIMAGE="file=/usr/share/bochs/BIOS-bochs-latest, options=fastboot" ;;
+seabios)
+	ROMIMAGE="file=/usr/share/seabios/bios.bin"
+	[ -f /usr/share/seabios/bios.bin ] || { echo "bochs-run: seabios missing (run tools/deps.sh)" >&2; exit 64; }
+	[ "$CPUS" = 1 ] || { echo "bochs-run: SeaBIOS starts only one CPU in Bochs: use --cpus 1" >&2; exit 64; } ;;
+*) echo "bochs-run: unknown BIOS $BIOS (bochs or seabios)" >&2; exit 64 ;;
+esac
 case " $(echo $MODELS) " in *" $MODEL "*) ;; *) echo "bochs-run: unknown CPU model $MODEL (one of: $(echo $MODELS))" >&2; exit 64 ;; esac
 read -r CYLS HEADS SPT <"$DISK.geom"
 command -v bochs >/dev/null || { echo "bochs-run: bochs missing (run tools/deps.sh)" >&2; exit 64; }
@@ -62,7 +78,7 @@ RC=$RUNDIR/bochsrc
 {
 	echo "megs: $MEM"
 	echo "cpu: model=$MODEL, count=$CPUS, ips=$IPS, quantum=16, reset_on_triple_fault=0, ignore_bad_msrs=1"
-	echo "romimage: file=/usr/share/bochs/BIOS-bochs-latest, options=fastboot"
+	echo "romimage: $ROMIMAGE"
 	echo "vgaromimage: file=/usr/share/vgabios/vgabios.bin"
 	echo "display_library: term"
 	echo "pci: enabled=1, chipset=i440fx"

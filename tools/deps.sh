@@ -14,7 +14,7 @@ while getopts n opt; do
 done
 
 PKGS=(
-	bochs bochsbios vgabios bochs-term qemu-system-x86
+	bochs bochsbios vgabios bochs-term seabios qemu-system-x86
 	grub-pc-bin grub-common xorriso mtools
 	cpio busybox-static e2fsprogs fdisk gzip tar dpkg apt
 	gcc libc6-dev clang libclang-rt-14-dev make binutils gdb python3

@@ -3,12 +3,13 @@
 # options, their checks, and the per-run directory. The caller defines
 # usage() and emu_option OPT VALUE for its own options (return 0: VALUE
 # used, 1: OPT alone, 2: unknown option), and sets EMU (its name).
-#   emu_parse "$@"       sets CPUS MEM CDROM DISK BOOT SERIAL LOG TIMEOUT EXPECT FAILS
+#   emu_parse "$@"       sets CPUS MEM CDROM DISK BOOT SERIAL LOG TIMEOUT EXPECT
+#                        EXPECT_COUNT FAILS
 #   emu_check_inputs     validates disk/cdrom/boot (BOOT defaults to cdrom if given)
 #   emu_rundir           RUNDIR=build/run/$EMU-<time>-<pid>; SERIAL and LOG default
 #                        into it, made absolute, SERIAL emptied
 #   emu_watch PID        watch the serial log, kill the emulator, set EMU_RC/EMU_RESULT
-CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' LOG='' TIMEOUT=300 EXPECT=''
+CPUS=1 MEM=512 CDROM='' DISK='' BOOT='' SERIAL='' LOG='' TIMEOUT=300 EXPECT='' EXPECT_COUNT=1
 FAILS=('Kernel panic' 'XMHF-GUEST: .*FAILED' 'FATAL')
 
 emu_parse() {
@@ -24,6 +25,7 @@ emu_parse() {
 		--log) LOG=$2; shift ;;
 		--timeout) TIMEOUT=$2; shift ;;
 		--expect) EXPECT=$2; shift ;;
+		--expect-count) EXPECT_COUNT=$2; shift ;;
 		--fail) FAILS+=("$2"); shift ;;
 		--no-default-fail) FAILS=() ;;
 		-h|--help) usage ;;
@@ -75,7 +77,7 @@ emu_watch() {
 	trap emu_kill EXIT INT TERM
 	EMU_RC=0
 	"$TOOLS/watch-serial.sh" "$EMU_PID" "$SERIAL" "$TIMEOUT" "$EXPECT" \
-		"$(IFS='|'; echo "${FAILS[*]}")" || EMU_RC=$?
+		"$(IFS='|'; echo "${FAILS[*]}")" "$EXPECT_COUNT" || EMU_RC=$?
 	emu_kill
 	trap - EXIT INT TERM
 	case $EMU_RC in

@@ -7,7 +7,9 @@
 #   (xmhf.hotplug=N: offline/online every AP N times; xmhf.stats=1: ask the
 #   hypervisor to print its VM-exit counters before poweroff) and, if present,
 #   /etc/xmhf-guest.env (shell assignments from mkguest.sh -e; XMHF_HOTPLUG=N
-#   as above, XMHF_SHELL=1: start a shell on the console instead of poweroff).
+#   as above, XMHF_SHELL=1: start a shell on the console instead of poweroff,
+#   XMHF_FINISH=reboot: `reboot -f` instead of `poweroff -f`; the kernel's
+#   reboot= argument picks the reset method).
 # Report lines are written through /dev/kmsg so that each is one whole printk
 # record on the serial console, never interleaved with kernel messages.
 
@@ -23,6 +25,7 @@ XMHF_HOTPLUG=
 XMHF_STATS=0
 XMHF_HVPROBE=0
 XMHF_SHELL=0
+XMHF_FINISH=poweroff
 [ -r /etc/xmhf-guest.env ] && . /etc/xmhf-guest.env
 
 USE_KMSG=0
@@ -61,9 +64,13 @@ finish() {
 		setsid cttyhack sh
 	fi
 	sync
-	poweroff -f
+	case $XMHF_FINISH in
+	reboot) say "reboot -f ($(tr ' ' '\n' </proc/cmdline | grep '^reboot=' || echo 'default method'))"
+		reboot -f ;;
+	*) poweroff -f ;;
+	esac
 	sleep 5
-	say "poweroff FAILED"
+	say "$XMHF_FINISH FAILED"
 	while :; do sleep 3600; done
 }
 

@@ -12,7 +12,7 @@ usage: tools/mkguest.sh [-o OUT.img] [-f cloud-amd64|amd64] [-a "KERNEL ARGS"]
   -a  extra kernel command line arguments (e.g. "xmhf.hotplug=10",
       "xmhf.stats=1": print the hypervisor's exit counters before poweroff)
   -e  shell assignments for /etc/xmhf-guest.env read by /init
-      (XMHF_HOTPLUG=N, XMHF_SHELL=1)
+      (XMHF_HOTPLUG=N, XMHF_SHELL=1, XMHF_FINISH=reboot)
   -F  rebuild even if the image is up to date
 EOF
 	exit 2

@@ -6,8 +6,8 @@ usage() {
 	cat >&2 <<'EOF'
 usage: tools/qemu-run.sh --disk IMG [--cdrom ISO] [--boot cdrom|disk] [--cpus N]
          [--mem MiB] [--serial LOG] [--log QEMULOG] [--timeout S]
-         [--expect REGEX] [--fail REGEX]... [--no-default-fail] [--accel auto|kvm|tcg]
-         [--qemu-arg ARG]...
+         [--expect REGEX] [--expect-count N] [--fail REGEX]... [--no-default-fail]
+         [--accel auto|kvm|tcg] [--qemu-arg ARG]...
   --accel auto (default, or $QEMU_ACCEL) uses KVM when /dev/kvm opens and
   the host CPU has vmx or svm.
   Default boot: cdrom if --cdrom is given, else disk. Defaults: 1 CPU,

@@ -2,14 +2,17 @@
 # Watches an emulator's serial log until a line matches the expected or a
 # failure pattern, the timeout passes, or the emulator process exits.
 # Used by tools/bochs-run.sh and tools/qemu-run.sh; does not kill the process.
-# usage: tools/watch-serial.sh PID SERIAL_LOG TIMEOUT_S EXPECT_REGEX FAIL_REGEX
-#   (extended regexes; an empty EXPECT_REGEX waits until exit or timeout)
+# usage: tools/watch-serial.sh PID SERIAL_LOG TIMEOUT_S EXPECT_REGEX FAIL_REGEX [COUNT]
+#   (extended regexes; an empty EXPECT_REGEX waits until exit or timeout;
+#   COUNT, default 1: the expected line is the COUNT-th line matching it)
 # exit: 0 expected line seen, 1 failure line seen (printed), 2 timeout (last 20
 #   serial lines printed), 3 process exited before the expected line.
 set -euo pipefail
 
-[ $# -eq 5 ] || { echo "usage: $0 PID SERIAL_LOG TIMEOUT_S EXPECT_REGEX FAIL_REGEX" >&2; exit 64; }
-pid=$1 log=$2 timeout=$3 expect=$4 fail=$5
+[ $# -eq 5 ] || [ $# -eq 6 ] ||
+	{ echo "usage: $0 PID SERIAL_LOG TIMEOUT_S EXPECT_REGEX FAIL_REGEX [COUNT]" >&2; exit 64; }
+pid=$1 log=$2 timeout=$3 expect=$4 fail=$5 count=${6:-1}
+case $count in ''|*[!0-9]*|0) echo "watch-serial: COUNT must be a positive number" >&2; exit 64 ;; esac
 
 # The log without a last line still being written (no newline yet), so that
 # a pattern never matches half a line.
@@ -17,9 +20,10 @@ complete_lines() {
 	if [ -n "$(tail -c 1 "$log")" ]; then sed '$d' "$log"; else cat "$log"; fi
 }
 
-# Prints the first line of the log matching $1 and succeeds, or fails.
+# Prints the N-th (default first) line of the log matching $1 and succeeds, or fails.
 first_match() {
-	[ -n "$1" ] && [ -f "$log" ] && complete_lines | grep -a -m1 -E -- "$1" | tr -d '\r' | grep -a .
+	[ -n "$1" ] && [ -f "$log" ] &&
+		complete_lines | grep -a -m"${2:-1}" -E -- "$1" | sed -n "${2:-1}p" | tr -d '\r' | grep -a .
 }
 
 check() {
@@ -28,7 +32,7 @@ check() {
 		echo "watch-serial: failure line: $line"
 		return 1
 	fi
-	if line=$(first_match "$expect"); then
+	if line=$(first_match "$expect" "$count"); then
 		echo "watch-serial: expected line: $line"
 		return 0
 	fi
