@@ -26,24 +26,36 @@ static void flush_vpid(void)
 		invvpid(type, (u16)vmread(VMCS_VPID));
 }
 
+/* INIT, NMI and the flushes, in that order. */
+static __attribute__((noinline)) void handle_events(struct cpu *c, struct guest_regs *r)
+{
+	if (vcpu_take_request(&c->requests, VCPU_REQ_INIT))
+		init_sipi_take_init(c, r);
+	if (vcpu_take_request(&c->requests, VCPU_REQ_NMI) || c->nmi_pending)
+		nmi_inject_or_wait(c);
+	if (vcpu_take_request(&c->requests, VCPU_REQ_TLB_FLUSH))
+		flush_vpid();
+	if (vcpu_take_request(&c->requests, VCPU_REQ_EPT_FLUSH))
+		ept_flush_this_cpu();
+}
+
+static __attribute__((noinline)) void check_vmcs(struct cpu *c, struct guest_regs *r)
+{
+	if (vcpu_take_request(&c->requests, VCPU_REQ_VMCS_CHECK) &&
+	    vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
+		vmx_fatal(c, r, "guest state would fail VM entry (VMCS check lines below)");
+}
+
 void vcpu_handle_requests(struct guest_regs *r)
 {
 	struct cpu *c = this_cpu();
 	u64 intr;
 
-	/* Most exits leave no request: one load instead of four atomic takes.
+	/* Most exits leave no request: one load, and the work out of line.
 	 * A request made after this load is seen by vmx_entry_check. */
 	if ((__atomic_load_n(&c->requests, __ATOMIC_ACQUIRE) & ~VCPU_REQ_BIT(VCPU_REQ_VMCS_CHECK)) ||
-	    c->nmi_pending) {
-		if (vcpu_take_request(&c->requests, VCPU_REQ_INIT))
-			init_sipi_take_init(c, r);
-		if (vcpu_take_request(&c->requests, VCPU_REQ_NMI) || c->nmi_pending)
-			nmi_inject_or_wait(c);
-		if (vcpu_take_request(&c->requests, VCPU_REQ_TLB_FLUSH))
-			flush_vpid();
-		if (vcpu_take_request(&c->requests, VCPU_REQ_EPT_FLUSH))
-			ept_flush_this_cpu();
-	}
+	    c->nmi_pending)
+		handle_events(c, r);
 	/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI (on the APs,
 	 * at every exit); outside SMM it fails the next entry (SDM 26.3.1.5).
 	 * Clearing it cannot make an entry fail without "entry to SMM", which is
@@ -55,8 +67,6 @@ void vcpu_handle_requests(struct guest_regs *r)
 #ifdef XMHF_DEBUG
 	vcpu_make_request(&c->requests, VCPU_REQ_VMCS_CHECK);
 #endif
-	if (vcpu_has_request(&c->requests, VCPU_REQ_VMCS_CHECK) &&
-	    vcpu_take_request(&c->requests, VCPU_REQ_VMCS_CHECK) &&
-	    vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
-		vmx_fatal(c, r, "guest state would fail VM entry (VMCS check lines below)");
+	if (vcpu_has_request(&c->requests, VCPU_REQ_VMCS_CHECK))
+		check_vmcs(c, r);
 }
