@@ -55,7 +55,7 @@ static const exit_handler_fn handlers[EXIT_REASON_SLOTS] = {
 
 /* An exit during event delivery must not lose the event (SDM 27.2.4, 26.6):
  * it is injected again on the next entry. */
-static __attribute__((noinline)) void reinject_vectoring_event(struct cpu *c)
+static void reinject_vectoring_event(struct cpu *c)
 {
 	u32 info = (u32)vmread(VMCS_IDT_VECTORING_INFO);
 
@@ -68,7 +68,7 @@ static __attribute__((noinline)) void reinject_vectoring_event(struct cpu *c)
 	(void)c;
 }
 
-static __attribute__((cold, noinline)) void trace_exit(const struct cpu *c, u32 reason)
+static void trace_exit(const struct cpu *c, u32 reason)
 {
 	hv_printf("Intercept: 0x%02x 0x%08x 0x%016llx 0x%04llx:0x%016llx ;\n", c->index, reason,
 		  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION),
@@ -76,9 +76,8 @@ static __attribute__((cold, noinline)) void trace_exit(const struct cpu *c, u32 
 		  (unsigned long long)vmread(VMCS_GUEST_RIP));
 }
 
-static __attribute__((noreturn, cold, noinline)) void entry_failure(struct cpu *c,
-									struct guest_regs *r,
-									u32 basic)
+static __attribute__((noreturn, cold)) void entry_failure(struct cpu *c, struct guest_regs *r,
+							   u32 basic)
 {
 	char why[128];
 
@@ -88,30 +87,44 @@ static __attribute__((noreturn, cold, noinline)) void entry_failure(struct cpu *
 	vmx_fatal(c, r, why);
 }
 
-/* The hot path is kept short: every rare case is a call out of line. */
-void vmx_exit_handler(struct guest_regs *r)
+/* Every exit in full: entry failure, counters, trace, VT-d poll, event
+ * re-injection, then the handler. */
+static __attribute__((noinline)) void exit_full(struct cpu *c, struct guest_regs *r, u32 reason)
 {
-	struct cpu *c = this_cpu();
-	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
 	u32 basic = EXIT_REASON_BASIC(reason);
-	exit_handler_fn h;
 
 	c->launched = true;
-	if (__builtin_expect(reason & EXIT_REASON_ENTRY_FAILURE, 0))
+	if (reason & EXIT_REASON_ENTRY_FAILURE)
 		entry_failure(c, r, basic);
-	if (__builtin_expect(basic >= EXIT_REASON_SLOTS, 0))
+	if (basic >= EXIT_REASON_SLOTS || !handlers[basic])
 		exit_fatal(c, r);
 	c->exits[basic]++;
-	if (__builtin_expect(boot_info.opts.trace & TRACE_EXITS, 0))
+	if (boot_info.opts.trace & TRACE_EXITS)
 		trace_exit(c, reason);
 	if (c->index == 0)
 		vtd_poll();	/* DMA faults, every 100 ms at most */
 	if (DURING_DELIVERY(basic))
 		reinject_vectoring_event(c);
-	h = handlers[basic];
-	if (__builtin_expect(!h, 0))
-		exit_fatal(c, r);
-	h(c, r);
+	handlers[basic](c, r);
+}
+
+/* The exits for which exit_full() has nothing to do but count and dispatch
+ * go straight to their handler: no call in between, no saved registers. */
+void vmx_exit_handler(struct guest_regs *r)
+{
+	struct cpu *c = this_cpu();
+	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
+	u32 basic = EXIT_REASON_BASIC(reason);
+
+	if (__builtin_expect((reason & EXIT_REASON_ENTRY_FAILURE) || basic >= EXIT_REASON_SLOTS ||
+			     !handlers[basic] || (boot_info.opts.trace & TRACE_EXITS) ||
+			     (c->index == 0 && vtd_translation_on) || DURING_DELIVERY(basic), 0)) {
+		exit_full(c, r, reason);
+		return;
+	}
+	c->launched = true;
+	c->exits[basic]++;
+	handlers[basic](c, r);
 }
 
 /* VMLAUNCH or VMRESUME returned: VMfailInvalid or VMfailValid (SDM 30.2, 30.4). */

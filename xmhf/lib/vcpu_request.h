@@ -16,8 +16,6 @@ enum vcpu_request {
 	VCPU_REQ_COUNT,
 };
 
-#define VCPU_REQ_BIT(r) (1u << (r))
-
 static inline void vcpu_make_request(u32 *requests, enum vcpu_request r)
 {
 	__atomic_fetch_or(requests, 1u << r, __ATOMIC_RELEASE);
