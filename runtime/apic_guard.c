@@ -7,14 +7,12 @@
 #include "arch/exceptions.h"
 #include "serial.h"
 #include "guest_walk.h"
-#include "mmio_decode.h"
+#include "mmio_decode_cache.h"
 #include "arch/apic.h"
 #include "arch/vmcs_fields.h"
 #include "arch/segment.h"
 #include "arch/cr.h"
 #include <string.h>
-
-#define MAX_INSN_BYTES 15
 
 bool apic_guard_is_apic_page(u64 gpa)
 {
@@ -27,10 +25,25 @@ static bool read_guest_phys(void *arg, u64 gpa, u64 *v)
 	return copy_from_guest_phys(arg, v, gpa, sizeof(*v), NULL);
 }
 
-/* Fetch up to MAX_INSN_BYTES at CS:RIP through the guest's own paging (SDM 3A
- * 4). The window stops at the first byte that is not readable guest memory
- * (an instruction at the end of a page before an unmapped one): returns how
- * many bytes were fetched; the decoder sees only those. */
+/* Copies what is readable of [la, la + len), all on one guest page at gpa,
+ * into buf: one guest-memory check for the whole piece, byte by byte only
+ * when that fails (a piece that ends where guest memory does). */
+static unsigned fetch_piece(struct cpu *c, u8 *buf, u64 gpa, unsigned len)
+{
+	unsigned n;
+
+	if (copy_from_guest_phys(c, buf, gpa, len, NULL))
+		return len;
+	for (n = 0; n < len && copy_from_guest_phys(c, &buf[n], gpa + n, 1, NULL); n++)
+		;
+	return n;
+}
+
+/* Fetch up to MMIO_INSN_MAX at CS:RIP through the guest's own paging (SDM 3A
+ * 4), one translation per page the window touches. The window stops at the
+ * first byte that is not readable guest memory (an instruction at the end of
+ * a page before an unmapped one): returns how many bytes were fetched; the
+ * decoder sees only those. */
 static unsigned fetch_insn(struct cpu *c, u8 *buf, enum cpu_mode_bits *mode)
 {
 	struct guest_paging p = {
@@ -39,20 +52,27 @@ static unsigned fetch_insn(struct cpu *c, u8 *buf, enum cpu_mode_bits *mode)
 		.read64 = read_guest_phys, .arg = c,
 	};
 	u64 ar = vmread(VMCS_GUEST_CS_AR), la = vmread(VMCS_GUEST_CS_BASE) + vmread(VMCS_GUEST_RIP);
-	unsigned n;
+	unsigned n = 0;
 
 	*mode = guest_in_64bit_mode() ? MODE_64 : (ar & AR_DB) ? MODE_32 : MODE_16;
-	for (n = 0; n < MAX_INSN_BYTES; n++) {
+	while (n < MMIO_INSN_MAX) {
 		u64 gpa;
+		unsigned want = MMIO_INSN_MAX - n, to_page_end = PAGE_SIZE - ((la + n) & 0xfff), got;
 
-		if (guest_linear_to_phys(&p, la + n, &gpa) ||
-		    !copy_from_guest_phys(c, &buf[n], gpa, 1, NULL))
+		if (want > to_page_end)
+			want = to_page_end;
+		if (guest_linear_to_phys(&p, la + n, &gpa))
+			break;
+		got = fetch_piece(c, &buf[n], gpa, want);
+		n += got;
+		if (got < want)
 			break;
 	}
 	return n;
 }
 
 static u32 refused;	/* guest-triggered lines below: rate-limited */
+static struct mmio_decode_cache decode_cache[MAX_CPUS];
 
 /* The write could not be emulated: the guest gets #GP(0), the machine runs on. */
 static void refuse(struct cpu *c, u32 reg, const char *why, const u8 *insn, enum cpu_mode_bits mode)
@@ -66,7 +86,7 @@ static void refuse(struct cpu *c, u32 reg, const char *why, const u8 *insn, enum
 
 void apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 {
-	u8 insn[MAX_INSN_BYTES] = { 0 };
+	u8 insn[MMIO_INSN_MAX] = { 0 };
 	enum cpu_mode_bits mode;
 	struct mmio_store st;
 	u32 reg = (u32)(gpa & 0xfff), v;
@@ -76,7 +96,7 @@ void apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 		refuse(c, reg, "guest code at RIP not readable", insn, mode);
 		return;
 	}
-	if (mmio_decode_store(insn, len, mode, &st)) {
+	if (mmio_decode_store_cached(&decode_cache[c->index], insn, len, mode, &st)) {
 		refuse(c, reg, "not a store the decoder knows", insn, mode);
 		return;
 	}
@@ -89,7 +109,8 @@ void apic_guard_write(struct cpu *c, struct guest_regs *r, u64 gpa)
 		guest_advance_rip(st.len);
 		return;
 	}
-	v = st.is_imm ? st.imm : (u32)guest_gpr_read(r, st.reg);
+	/* EOI ignores the value written (SDM 10.8.5): no register read. */
+	v = reg == APIC_REG_EOI ? 0 : st.is_imm ? st.imm : (u32)guest_gpr_read(r, st.reg);
 	switch (reg) {
 	case APIC_REG_ICR_LO:
 		ipi_emulate(c, v, lapic_read(APIC_REG_ICR_HI), false);

@@ -1,7 +1,9 @@
 /* The guest's writes to its local xAPIC page. EPT maps the page read-only
  * (reads go to the real APIC); each write exits as an EPT violation and is
- * decoded here: ICR writes are IPIs, emulated when INIT or SIPI and sent for
- * real otherwise; every other register is written through unchanged. */
+ * decoded here (through a per-CPU cache checked against the instruction's
+ * bytes, xmhf/lib/mmio_decode_cache.h): ICR writes are IPIs, emulated when
+ * INIT or SIPI, made requests when NMI, and sent for real otherwise; every
+ * other register is written through unchanged. */
 #ifndef RUNTIME_APIC_GUARD_H
 #define RUNTIME_APIC_GUARD_H
 #include "percpu.h"

@@ -76,33 +76,55 @@ static void trace_exit(const struct cpu *c, u32 reason)
 		  (unsigned long long)vmread(VMCS_GUEST_RIP));
 }
 
-void vmx_exit_handler(struct guest_regs *r)
+static __attribute__((noreturn, cold)) void entry_failure(struct cpu *c, struct guest_regs *r,
+							   u32 basic)
 {
-	struct cpu *c = this_cpu();
-	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
+	char why[128];
+
+	xsnprintf(why, sizeof(why), "VM-entry failure: exit reason %u (%s), qualification %llu",
+		  basic, vmx_exit_reason_name(basic),
+		  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION));
+	vmx_fatal(c, r, why);
+}
+
+/* Every exit in full: entry failure, counters, trace, VT-d poll, event
+ * re-injection, then the handler. */
+static __attribute__((noinline)) void exit_full(struct cpu *c, struct guest_regs *r, u32 reason)
+{
 	u32 basic = EXIT_REASON_BASIC(reason);
 
 	c->launched = true;
-	if (reason & EXIT_REASON_ENTRY_FAILURE) {
-		char why[128];
-
-		xsnprintf(why, sizeof(why), "VM-entry failure: exit reason %u (%s), qualification %llu",
-			  basic, vmx_exit_reason_name(basic),
-			  (unsigned long long)vmread(VMCS_EXIT_QUALIFICATION));
-		vmx_fatal(c, r, why);
-	}
-	if (basic < EXIT_REASON_SLOTS)
-		c->exits[basic]++;
+	if (reason & EXIT_REASON_ENTRY_FAILURE)
+		entry_failure(c, r, basic);
+	if (basic >= EXIT_REASON_SLOTS || !handlers[basic])
+		exit_fatal(c, r);
+	c->exits[basic]++;
 	if (boot_info.opts.trace & TRACE_EXITS)
 		trace_exit(c, reason);
 	if (c->index == 0)
 		vtd_poll();	/* DMA faults, every 100 ms at most */
 	if (DURING_DELIVERY(basic))
 		reinject_vectoring_event(c);
-	if (basic < EXIT_REASON_SLOTS && handlers[basic])
-		handlers[basic](c, r);
-	else
-		exit_fatal(c, r);
+	handlers[basic](c, r);
+}
+
+/* The exits for which exit_full() has nothing to do but count and dispatch
+ * go straight to their handler: no call in between, no saved registers. */
+void vmx_exit_handler(struct guest_regs *r)
+{
+	struct cpu *c = this_cpu();
+	u32 reason = (u32)vmread(VMCS_EXIT_REASON);
+	u32 basic = EXIT_REASON_BASIC(reason);
+
+	if (__builtin_expect((reason & EXIT_REASON_ENTRY_FAILURE) || basic >= EXIT_REASON_SLOTS ||
+			     !handlers[basic] || (boot_info.opts.trace & TRACE_EXITS) ||
+			     (c->index == 0 && vtd_translation_on) || DURING_DELIVERY(basic), 0)) {
+		exit_full(c, r, reason);
+		return;
+	}
+	c->launched = true;
+	c->exits[basic]++;
+	handlers[basic](c, r);
 }
 
 /* VMLAUNCH or VMRESUME returned: VMfailInvalid or VMfailValid (SDM 30.2, 30.4). */

@@ -26,11 +26,20 @@ static bool allowed(struct cpu *c, u64 gpa, u64 len, bool write, const char *wha
 	return false;
 }
 
+/* Eight bytes at a time, then byte by byte: a page-table entry is one load,
+ * an instruction window two and a few (x86 allows unaligned loads). */
 bool copy_from_guest_phys(struct cpu *c, void *dst, u64 gpa, u64 len, const char *what)
 {
+	u64 i = 0;
+
 	if (!allowed(c, gpa, len, false, what))
 		return false;
-	for (u64 i = 0; i < len; i++)
+	for (; i + 8 <= len; i += 8) {
+		u64 v = *(const volatile u64 *)(gpa + i);
+
+		__builtin_memcpy((u8 *)dst + i, &v, 8);
+	}
+	for (; i < len; i++)
 		((u8 *)dst)[i] = ((const volatile u8 *)gpa)[i];
 	return true;
 }

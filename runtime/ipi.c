@@ -11,11 +11,27 @@
 #include "arch/apic.h"
 #include "arch/msr.h"
 
+/* Fixed, lowest-priority and the rest, unchanged. xAPIC: the guest's ICR
+ * high write reached the real APIC, and lapic_send_ipi() puts it back after
+ * the hypervisor's own IPIs, so writing ICR low sends the guest's IPI; the
+ * guest polls the delivery status itself (SDM 10.6.1). */
+static void send_unchanged(u32 icr_lo, u32 icr_hi, bool x2apic)
+{
+	if (x2apic)
+		wrmsr(MSR_X2APIC_ICR, ((u64)icr_hi << 32) | icr_lo);
+	else
+		lapic_write(APIC_REG_ICR_LO, icr_lo);
+}
+
 void ipi_emulate(struct cpu *c, u32 icr_lo, u32 icr_hi, bool x2apic)
 {
 	struct icr_cpu table[MAX_CPUS];
 	struct ipi ipi;
 
+	if (!icr_is_hypervisor_ipi(icr_lo)) {
+		send_unchanged(icr_lo, icr_hi, x2apic);	/* no target table, no decode */
+		return;
+	}
 	for (u32 i = 0; i < cpu_count; i++)
 		table[i] = (struct icr_cpu){ cpus[i].apic_id,
 					     x2apic ? x2apic_ldr(cpus[i].apic_id) : cpus[i].guest_ldr,
@@ -31,10 +47,5 @@ void ipi_emulate(struct cpu *c, u32 icr_lo, u32 icr_hi, bool x2apic)
 			if (ipi.targets & (1ULL << i))
 				vcpu_request_and_kick(&cpus[i], VCPU_REQ_NMI);
 		break;
-	default:
-		if (x2apic)
-			wrmsr(MSR_X2APIC_ICR, ((u64)icr_hi << 32) | icr_lo);
-		else
-			lapic_send_ipi(icr_hi >> ICR_DEST_SHIFT, icr_lo);
 	}
 }

@@ -26,9 +26,15 @@ static void flush_vpid(void)
 		invvpid(type, (u16)vmread(VMCS_VPID));
 }
 
-void vcpu_handle_requests(struct guest_regs *r)
+/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI (on the APs, at
+ * every exit); outside SMM it fails the next entry (SDM 26.3.1.5). */
+static bool bochs_smi_blocking(u64 intr)
 {
-	struct cpu *c = this_cpu();
+	return intr & INTR_BLOCK_SMI;
+}
+
+static __attribute__((noinline)) void handle_all(struct cpu *c, struct guest_regs *r)
+{
 	u64 intr;
 
 	if (vcpu_take_request(&c->requests, VCPU_REQ_INIT))
@@ -39,15 +45,33 @@ void vcpu_handle_requests(struct guest_regs *r)
 		flush_vpid();
 	if (vcpu_take_request(&c->requests, VCPU_REQ_EPT_FLUSH))
 		ept_flush_this_cpu();
-	/* Bochs 2.7 leaves blocking-by-SMI set after wait-for-SIPI; outside SMM
-	 * it fails the next entry (SDM 26.3.1.5). */
+	/* Read here: INIT and NMI handling rewrite it. Clearing the bit cannot
+	 * make an entry fail without "entry to SMM", which is never used: no
+	 * re-check (vmwrite() would re-arm the full checker on every AP exit). */
 	intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);
-	if (intr & INTR_BLOCK_SMI)
-		vmwrite(VMCS_GUEST_INTERRUPTIBILITY, intr & ~(u64)INTR_BLOCK_SMI);
+	if (bochs_smi_blocking(intr))
+		vmwrite_no_recheck(VMCS_GUEST_INTERRUPTIBILITY, intr & ~(u64)INTR_BLOCK_SMI);
 #ifdef XMHF_DEBUG
 	vcpu_make_request(&c->requests, VCPU_REQ_VMCS_CHECK);
 #endif
 	if (vcpu_take_request(&c->requests, VCPU_REQ_VMCS_CHECK) &&
 	    vmcs_check_all(&vmcs_current_view, &vmx_caps, NULL, NULL))
 		vmx_fatal(c, r, "guest state would fail VM entry (VMCS check lines below)");
+}
+
+/* Most exits leave no request and nothing to fix: one load, one VMREAD, and
+ * the work out of line. A request made after this is seen by
+ * vmx_entry_check. */
+void vcpu_handle_requests(struct guest_regs *r)
+{
+	struct cpu *c = this_cpu();
+	u64 intr = vmread(VMCS_GUEST_INTERRUPTIBILITY);
+	bool debug = false;
+
+#ifdef XMHF_DEBUG
+	debug = true;
+#endif
+	if (__atomic_load_n(&c->requests, __ATOMIC_ACQUIRE) || c->nmi_pending ||
+	    bochs_smi_blocking(intr) || debug)
+		handle_all(c, r);
 }

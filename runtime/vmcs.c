@@ -10,25 +10,16 @@
 
 struct vmx_caps vmx_caps;
 
-u64 vmread(u32 field)
+void vmread_failed(u32 field)
 {
-	u64 v;
-
-	if (!vmread_safe(field, &v))
-		hv_panic("CPU %u: VMREAD %s (0x%x) failed\n", this_cpu()->index,
-			 vmcs_field_name(field), field);
-	return v;
+	hv_panic("CPU %u: VMREAD %s (0x%x) failed\n", this_cpu()->index, vmcs_field_name(field),
+		 field);
 }
 
-void vmwrite(u32 field, u64 value)
+void vmwrite_failed(u32 field, u64 value)
 {
-	if (!vmwrite_raw(field, value))
-		hv_panic("CPU %u: VMWRITE %s (0x%x) = 0x%llx failed\n", this_cpu()->index,
-			 vmcs_field_name(field), field, (unsigned long long)value);
-	/* Any guest-state write but RIP re-arms the pre-entry checker. */
-	if ((VMCS_ENC_TYPE(field) == VMCS_TYPE_GUEST && field != VMCS_GUEST_RIP) ||
-	    field == VMCS_ENTRY_CTLS || field == VMCS_ENTRY_INTR_INFO || field == VMCS_PROC_BASED_CTLS)
-		vcpu_make_request(&this_cpu()->requests, VCPU_REQ_VMCS_CHECK);
+	hv_panic("CPU %u: VMWRITE %s (0x%x) = 0x%llx failed\n", this_cpu()->index,
+		 vmcs_field_name(field), field, (unsigned long long)value);
 }
 
 void vmcs_write_list(const struct vmcs_field_value *f, unsigned n)

@@ -42,6 +42,11 @@ bool vmx_controls_compute(const struct vmx_caps *c)
 		.proc2 = vmx_ctls.proc2,
 		.pmu_switched = vmx_ctls.entry & ENTRY_CTLS_LOAD_PERF_GLOBAL_CTRL,
 	};
+	if (!cpuid_view_init(&guest_cpuid_view, &guest_cpuid_policy)) {
+		hv_printf("xmhf-ng: CPUID policy needs more than %u leaves of masks: cannot run "
+			  "the guest\n", CPUID_VIEW_LEAVES);
+		return false;
+	}
 	guest_msr_policy = (struct msr_policy){ .pmu_switched = guest_cpuid_policy.pmu_switched };
 	return true;
 }

@@ -10,6 +10,7 @@ extern struct vmx_controls vmx_ctls;
 #include "msr_policy.h"
 
 extern struct cpuid_policy guest_cpuid_policy;	/* exit_cpuid.c */
+extern struct cpuid_view guest_cpuid_view;	/* guest_cpuid_policy compiled */
 extern struct msr_policy guest_msr_policy;	/* exit_msr.c */
 
 /* From the BSP's capabilities; false after one clear line naming what lacks. */

@@ -45,7 +45,7 @@ struct vtd_unit {
 static struct dmar_info dmar;
 static struct vtd_unit units[DMAR_MAX_UNITS];
 static u32 unit_count;
-static bool translation_on;
+bool vtd_translation_on;
 static u64 next_poll;
 
 static u32 rd32(const struct vtd_unit *u, u32 off)
@@ -331,7 +331,7 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 		}
 		units[i].on = true;
 	}
-	translation_on = true;
+	vtd_translation_on = true;
 	acpi_dmar_hide(0, &where);
 	hv_printf("xmhf-ng: DMA protection on: %u VT-d unit%s translate every device through an "
 		  "identity %u-level table (0-0x%llx, %u table pages, %u RMRRs), hypervisor "
@@ -344,19 +344,19 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 
 bool vtd_enabled(void)
 {
-	return translation_on;
+	return vtd_translation_on;
 }
 
 struct mem_region vtd_tables(void)
 {
-	if (!translation_on)
+	if (!vtd_translation_on)
 		return (struct mem_region){ &tables, 0 };
 	return (struct mem_region){ &tables, (u64)((u8 *)sl_pool[sl_used] - (u8 *)&tables) };
 }
 
 u32 vtd_reg_range_count(void)
 {
-	return translation_on ? unit_count : 0;
+	return vtd_translation_on ? unit_count : 0;
 }
 
 void vtd_reg_range(u32 i, u64 *base, u64 *size)
@@ -396,9 +396,9 @@ void vtd_check_faults(void)
 	}
 }
 
-void vtd_poll(void)
+void vtd_poll_slow(void)
 {
-	if (!translation_on || !delay_expired(next_poll))
+	if (!delay_expired(next_poll))
 		return;
 	next_poll = delay_deadline(VTD_POLL_MS * 1000);
 	vtd_check_faults();

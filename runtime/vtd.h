@@ -22,7 +22,14 @@ u32 vtd_reg_range_count(void);
 void vtd_reg_range(u32 i, u64 *base, u64 *size);
 /* Prints every recorded DMA fault once (and clears it). */
 void vtd_check_faults(void);
-/* vtd_check_faults at most every VTD_POLL_MS, from a VM exit on CPU 0. */
-void vtd_poll(void);
+/* vtd_check_faults at most every VTD_POLL_MS, from a VM exit on CPU 0; the
+ * test of whether translation is on is inline (it is on every exit). */
+extern bool vtd_translation_on;
+void vtd_poll_slow(void);
+static inline void vtd_poll(void)
+{
+	if (vtd_translation_on)
+		vtd_poll_slow();
+}
 
 #endif

@@ -10,6 +10,7 @@
 #define APIC_REG_LDR 0xd0
 #define APIC_REG_DFR 0xe0
 #define APIC_REG_SVR 0xf0
+#define APIC_REG_TIMER_ICR 0x380	/* timer initial count (SDM 10.5.4) */
 #define APIC_REG_ESR 0x280
 #define APIC_REG_ICR_LO 0x300
 #define APIC_REG_ICR_HI 0x310

@@ -63,6 +63,33 @@ static void check_model(const struct cpu_model *m, const struct vmx_controls *v)
 	CHECK(strstr(hidden_names, "VMX,") == hidden_names);
 }
 
+/* The compiled view: leaf 1 and 0x80000001 ignore ECX, so their rules hold
+ * for any ECX (the rule table once matched sub-leaf 0 only); a leaf the view
+ * calls unchanged is one the rewrite leaves as it is, for every CR4. */
+static void check_view(const struct cpu_model *m, const struct vmx_controls *v)
+{
+	struct cpuid_policy p = { v->proc2, v->entry & ENTRY_CTLS_LOAD_PERF_GLOBAL_CTRL };
+	struct cpuid_view view;
+	struct cpuid_regs l1 = guest(&p, m, 0, 1, 5), e1 = guest(&p, m, 0, 0x80000001, 3);
+
+	CHECK(!(l1.ecx & (CPUID1_ECX_VMX | CPUID1_ECX_SMX)));
+	CHECK(!(e1.edx & CPUID80000001_EDX_RDTSCP) || (v->proc2 & PROC2_ENABLE_RDTSCP));
+	CHECK(cpuid_view_init(&view, &p));
+	CHECK(cpuid_view_unchanged(&view, 0) && !cpuid_view_unchanged(&view, 1) &&
+	      !cpuid_view_unchanged(&view, 7) &&
+	      !cpuid_view_unchanged(&view, 0x14) && !cpuid_view_unchanged(&view, 0x40000000));
+	for (u32 leaf = 0; leaf < 32; leaf++) {
+		for (u32 sub = 0; sub < 3; sub++) {
+			struct cpuid_regs host = model_cpuid((void *)&m->id, leaf, sub), r = host;
+
+			if (!cpuid_view_unchanged(&view, leaf))
+				continue;
+			cpuid_view_rewrite(&view, CR4_OSXSAVE | CR4_PKE, leaf, sub, &r);
+			CHECK(!memcmp(&r, &host, sizeof(r)));
+		}
+	}
+}
+
 /* A PMU without IA32_PERF_GLOBAL_CTRL switching is hidden with DS/PEBS. */
 static void no_pmu_switching(void)
 {
@@ -85,8 +112,10 @@ int main(void)
 		struct vmx_host_features f;
 		struct vmx_controls v;
 
-		if (model_controls(m, &f, &v))
+		if (model_controls(m, &f, &v)) {
 			check_model(m, &v);
+			check_view(m, &v);
+		}
 	}
 	for (unsigned i = 0; i < ARRAY_SIZE(kvm_profiles); i++) {
 		const struct cpu_model *m = &kvm_profiles[i];
@@ -95,6 +124,7 @@ int main(void)
 
 		CHECK(model_controls(m, &f, &v));
 		check_model(m, &v);
+		check_view(m, &v);
 	}
 	no_pmu_switching();
 	return CHECK_DONE();

@@ -8,9 +8,31 @@ static const struct icr_cpu cpus[4] = {
 	{ 2, 0x04000000, 0xffffffff }, { 6, 0x08000000, 0xffffffff },
 };
 
+/* The fast path's test: exactly INIT, SIPI and NMI, whatever the other
+ * ICR bits (vector, destination mode, level, trigger, shorthand). */
+static void hypervisor_ipis(void)
+{
+	static const u32 others[] = { 0, 0xfd, ICR_DEST_LOGICAL | 0x30, ICR_LEVEL_ASSERT,
+				      ICR_TRIGGER_LEVEL | ICR_SHORTHAND_ALL_EXCL, ICR_SHORTHAND_SELF | 0xff,
+				      ICR_SEND_PENDING | ICR_SHORTHAND_ALL_INCL };
+
+	for (u32 mode = 0; mode < 8; mode++) {
+		u32 d = mode << ICR_DELIVERY_SHIFT;
+		bool ours = d == ICR_DELIVERY_INIT || d == ICR_DELIVERY_STARTUP || d == ICR_DELIVERY_NMI;
+
+		for (unsigned i = 0; i < ARRAY_SIZE(others); i++)
+			CHECK(icr_is_hypervisor_ipi(d | others[i]) == ours);
+	}
+	CHECK(!icr_is_hypervisor_ipi(ICR_DELIVERY_FIXED | ICR_SHORTHAND_SELF | 0x40));
+	CHECK(!icr_is_hypervisor_ipi(ICR_DELIVERY_LOWEST | 0x31));
+	CHECK(icr_is_hypervisor_ipi(ICR_DELIVERY_INIT | ICR_TRIGGER_LEVEL));	/* INIT de-assert */
+}
+
 int main(void)
 {
 	struct ipi ipi;
+
+	hypervisor_ipis();
 
 	/* Linux's INIT assert and SIPI to APIC ID 2, physical destination. */
 	icr_decode(ICR_DELIVERY_INIT | ICR_LEVEL_ASSERT | ICR_TRIGGER_LEVEL, 2u << 24, false, 0,

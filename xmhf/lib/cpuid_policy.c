@@ -63,7 +63,53 @@ static void set_bit_if(u32 *v, u32 bit, bool on)
 	*v = on ? *v | bit : *v & ~bit;
 }
 
-void cpuid_policy_apply(const struct cpuid_policy *p, u64 guest_cr4, u32 leaf, u32 subleaf,
+/* Leaves 7 and 0xd have sub-leaves (ECX); 1 and 0x80000001 ignore ECX, so a
+ * rule for them applies whatever ECX holds (SDM Vol. 2A CPUID). */
+static bool leaf_indexed(u32 leaf)
+{
+	return leaf == CPUID_LEAF_EXT_FEATURES || leaf == CPUID_LEAF_XSAVE;
+}
+
+static bool leaf_matches(const struct cpuid_view_leaf *l, u32 leaf, u32 subleaf)
+{
+	return l->leaf == leaf && (!l->indexed || l->subleaf == subleaf);
+}
+
+bool cpuid_view_init(struct cpuid_view *v, const struct cpuid_policy *p)
+{
+	*v = (struct cpuid_view){ .pmu_hidden = !p->pmu_switched };
+	for (unsigned i = 0; i < ARRAY_SIZE(rules); i++) {
+		const struct rule *u = &rules[i];
+		struct cpuid_view_leaf *l = NULL;
+
+		if (shown(p, u))
+			continue;
+		for (unsigned k = 0; k < v->n && !l; k++)
+			if (leaf_matches(&v->l[k], u->leaf, u->subleaf))
+				l = &v->l[k];
+		if (!l) {
+			if (v->n == CPUID_VIEW_LEAVES)
+				return false;
+			l = &v->l[v->n++];
+			*l = (struct cpuid_view_leaf){ u->leaf, u->subleaf, leaf_indexed(u->leaf),
+						       { ~0u, ~0u, ~0u, ~0u } };
+		}
+		*reg_of(&l->keep, u->reg) &= ~u->bit;
+	}
+	/* Below 32, what cpuid_view_rewrite() leaves as it is. */
+	for (u32 leaf = 0; leaf < 32; leaf++) {
+		bool touched = leaf == CPUID_LEAF_FEATURES || leaf == CPUID_LEAF_EXT_FEATURES ||
+			       leaf == CPUID_LEAF_PT || (leaf == CPUID_LEAF_PMU && v->pmu_hidden);
+
+		for (unsigned k = 0; k < v->n; k++)
+			touched |= v->l[k].leaf == leaf;
+		if (!touched)
+			v->unchanged_low |= 1u << leaf;
+	}
+	return true;
+}
+
+void cpuid_view_rewrite(const struct cpuid_view *v, u64 guest_cr4, u32 leaf, u32 subleaf,
 			struct cpuid_regs *r)
 {
 	static const struct cpuid_regs zero;
@@ -77,15 +123,19 @@ void cpuid_policy_apply(const struct cpuid_policy *p, u64 guest_cr4, u32 leaf, u
 						  XMHF_CPUID_SIG_ECX, XMHF_CPUID_SIG_EDX };
 		return;
 	}
-	if ((leaf == CPUID_LEAF_PMU && !p->pmu_switched) || leaf == CPUID_LEAF_PT) {
+	if ((leaf == CPUID_LEAF_PMU && v->pmu_hidden) || leaf == CPUID_LEAF_PT) {
 		*r = zero;	/* architectural PMU hidden (version 0); no Intel PT */
 		return;
 	}
-	for (unsigned i = 0; i < ARRAY_SIZE(rules); i++) {
-		const struct rule *u = &rules[i];
+	for (unsigned i = 0; i < v->n; i++) {
+		const struct cpuid_view_leaf *l = &v->l[i];
 
-		if (u->leaf == leaf && u->subleaf == subleaf && !shown(p, u))
-			*reg_of(r, u->reg) &= ~u->bit;
+		if (leaf_matches(l, leaf, subleaf)) {
+			r->eax &= l->keep.eax;
+			r->ebx &= l->keep.ebx;
+			r->ecx &= l->keep.ecx;
+			r->edx &= l->keep.edx;
+		}
 	}
 	/* OSXSAVE and OSPKE mirror CR4 of the software that runs CPUID: the
 	 * guest's, not the host's (XMHF64 bug 119). Leaf 0xd follows XCR0 and
@@ -97,6 +147,17 @@ void cpuid_policy_apply(const struct cpuid_policy *p, u64 guest_cr4, u32 leaf, u
 	}
 	if (leaf == CPUID_LEAF_EXT_FEATURES && subleaf == 0)
 		set_bit_if(&r->ecx, CPUID7_ECX_OSPKE, (r->ecx & CPUID7_ECX_PKU) && (guest_cr4 & CR4_PKE));
+}
+
+void cpuid_policy_apply(const struct cpuid_policy *p, u64 guest_cr4, u32 leaf, u32 subleaf,
+			struct cpuid_regs *r)
+{
+	struct cpuid_view v;
+
+	if (cpuid_view_init(&v, p))
+		cpuid_view_rewrite(&v, guest_cr4, leaf, subleaf, r);
+	else
+		*r = (struct cpuid_regs){ 0 };	/* cannot happen: the rules fit (unit test) */
 }
 
 unsigned cpuid_policy_hidden(const struct cpuid_policy *p, cpuid_query_fn host_cpuid,

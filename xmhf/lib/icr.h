@@ -4,6 +4,7 @@
 #define XMHF_LIB_ICR_H
 #include "types.h"
 #include "max_cpus.h"
+#include "arch/apic.h"
 
 #define ICR_MAX_CPUS MAX_CPUS
 _Static_assert(ICR_MAX_CPUS <= 64, "struct ipi targets is a u64 mask: bit i is CPU i");
@@ -27,6 +28,17 @@ struct ipi {
 static inline u32 x2apic_ldr(u32 x2apic_id)
 {
 	return ((x2apic_id >> 4) << 16) | (1u << (x2apic_id & 0xf));
+}
+
+/* INIT and SIPI are emulated and an NMI becomes a request on each target
+ * (runtime/ipi.c): only those need the targets decoded. Any other delivery
+ * mode (fixed, lowest priority, SMI, reserved) goes to the real APIC as the
+ * guest wrote it, whatever the destination (SDM 10.6.1). */
+static inline bool icr_is_hypervisor_ipi(u32 icr_lo)
+{
+	u32 d = icr_lo & ICR_DELIVERY_MASK;
+
+	return d == ICR_DELIVERY_INIT || d == ICR_DELIVERY_STARTUP || d == ICR_DELIVERY_NMI;
 }
 
 /* xAPIC: icr_lo as written to 0x300, icr_hi from 0x310 (destination in bits

@@ -1,7 +1,5 @@
 #include "mmio_decode.h"
 
-#define MAX_INSN 15
-
 /* Length of ModR/M + SIB + displacement for 32/64-bit addressing (SDM Vol.
  * 2A Tables 2-2, 2-3) or 16-bit addressing (Table 2-1). */
 static int modrm_len(const u8 *p, size_t n, bool addr16)
@@ -67,8 +65,8 @@ int mmio_decode_store(const u8 *bytes, size_t n, enum cpu_mode_bits mode, struct
 	size_t imm;
 	int ml;
 
-	if (n > MAX_INSN)
-		n = MAX_INSN;
+	if (n > MMIO_INSN_MAX)
+		n = MMIO_INSN_MAX;
 	for (; i < n; i++) {			/* legacy prefixes */
 		u8 b = bytes[i];
 

@@ -13,6 +13,8 @@
 #define XMHF_LIB_MMIO_DECODE_H
 #include "types.h"
 
+#define MMIO_INSN_MAX 15	/* longest x86 instruction (SDM Vol. 2A 2.3.11) */
+
 enum cpu_mode_bits { MODE_16 = 16, MODE_32 = 32, MODE_64 = 64 };
 
 struct mmio_store {
