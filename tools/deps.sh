@@ -16,7 +16,7 @@ done
 PKGS=(
 	bochs bochsbios vgabios bochs-term seabios qemu-system-x86
 	grub-pc-bin grub-common xorriso mtools
-	cpio busybox-static e2fsprogs fdisk gzip tar dpkg apt
+	cpio busybox-static e2fsprogs fdisk gzip tar dpkg apt mmdebstrap
 	gcc libc6-dev clang libclang-rt-14-dev make binutils gdb python3
 	dpkg-dev help2man lintian
 )
