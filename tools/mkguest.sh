@@ -230,13 +230,16 @@ full_fs() {
 	sed -i 's/^root:[^:]*:/root::/' "$fs/etc/shadow"   # test guest: root, no password
 	build_guest_tools "$fs/usr/local/bin"
 	install -m 0755 "$FULL_SRC/xmhf-check.sh" "$fs/usr/local/sbin/xmhf-check"
-	install -m 0644 "$FULL_SRC/xmhf-check.service" "$fs/etc/systemd/system/xmhf-check.service"
+	install -m 0644 "$FULL_SRC/xmhf-check.service" "$FULL_SRC/xmhf-check-early.service" \
+		"$fs/etc/systemd/system/"
 	# Serial console only: no gettys on the VGA consoles (getty@tty1, and
 	# Debian's getty-static, which starts tty2-6 when there is no logind).
 	rm -f "$fs/etc/systemd/system/getty.target.wants/getty@tty1.service"
 	ln -sf /dev/null "$fs/etc/systemd/system/getty-static.service"
 	mkdir -p "$fs/etc/systemd/system/multi-user.target.wants"
 	ln -sf /etc/systemd/system/xmhf-check.service "$fs/etc/systemd/system/multi-user.target.wants/"
+	mkdir -p "$fs/etc/systemd/system/sysinit.target.wants"
+	ln -sf /etc/systemd/system/xmhf-check-early.service "$fs/etc/systemd/system/sysinit.target.wants/"
 	mkdir -p "$fs/boot/grub"
 }
 

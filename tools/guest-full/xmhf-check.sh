@@ -4,21 +4,32 @@
 # Reports what the booted system sees as "XMHF-GUEST: full ..." lines through
 # /dev/kmsg (whole records on the serial console, with the kernel's
 # timestamp), counts boots in /var/lib/xmhf-check/boots on the ext4 root,
-# then reboots after the first boot and powers off after the second.
+# then reboots. `xmhf-check early` (xmhf-check-early.service, the next boot,
+# as soon as the root is writable) counts the boot and powers off.
 # It reports values only; tests/boot/hv_debian_full.sh judges them.
 set -u
 echo on >/proc/sys/kernel/printk_devkmsg
 say() { echo "<5>XMHF-GUEST: full $*" >/dev/kmsg; }
 
+count_boot() {
+	mkdir -p /var/lib/xmhf-check
+	boot=$(( $(cat /var/lib/xmhf-check/boots 2>/dev/null || echo 0) + 1 ))
+	echo "$boot" >/var/lib/xmhf-check/boots
+	sync
+	say "boot=$boot"
+}
+if [ "${1:-}" = early ]; then
+	count_boot
+	say "early: $(xmhf-tsc) action=poweroff"
+	systemctl poweroff
+	exit 0
+fi
+
 state=$(systemctl is-system-running --wait)
 tsc=$(xmhf-tsc)
 say "boot done: state=$state uptime=$(cut -d' ' -f1 /proc/uptime) $tsc"
 
-mkdir -p /var/lib/xmhf-check
-boot=$(( $(cat /var/lib/xmhf-check/boots 2>/dev/null || echo 0) + 1 ))
-echo "$boot" >/var/lib/xmhf-check/boots
-sync
-say "boot=$boot"
+count_boot
 say "multi-user.target=$(systemctl is-active multi-user.target)"
 failed=$(systemctl list-units --state=failed --plain --no-legend | awk '{printf "%s%s", s, $1; s=","}')
 say "failed_units=${failed:-none}"
@@ -32,10 +43,5 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 say "getty $getty=$(systemctl is-active $getty)"
-if [ "$boot" -eq 1 ]; then
-	say "action=reboot"
-	systemctl reboot
-else
-	say "action=poweroff"
-	systemctl poweroff
-fi
+say "action=reboot"
+systemctl reboot
