@@ -151,6 +151,19 @@ static u64 t_icr(u32 n)
 	return rdtsc() - t;
 }
 
+/* One xAPIC register store per iteration: the EOI register (SDM 10.8.5; with
+ * no interrupt in service the write has no effect) or the timer's initial
+ * count (0: the timer stays stopped, SDM 10.5.4). Both are the writes Linux
+ * makes on every timer interrupt. */
+static u64 t_apic_store(u32 n, u32 reg)
+{
+	volatile u32 *p = (volatile u32 *)(u32)(APIC_DEFAULT_BASE + reg);
+	u64 t = rdtsc();
+
+	asm volatile("1: movl %1, (%2); dec %0; jnz 1b" : "+S"(n) : "r"(0), "r"(p) : "memory");
+	return rdtsc() - t;
+}
+
 void bench_main(void)
 {
 	bool hv;
@@ -167,6 +180,8 @@ void bench_main(void)
 	report("wrmsr", 1, t_wrmsr(ITERS));
 	report("cr0", 2, t_cr0(ITERS));
 	report("icr", 1, t_icr(ITERS));
+	report("eoi", 1, t_apic_store(ITERS, APIC_REG_EOI));
+	report("tmict", 1, t_apic_store(ITERS, APIC_REG_TIMER_INITIAL));
 	if (hv)
 		vmcall(HYPERCALL_FN_PRINT_EXITS);
 	com1_puts(hv ? "XMHF-BENCH: done hypervisor=yes\n" : "XMHF-BENCH: done hypervisor=no\n");

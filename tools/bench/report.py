@@ -139,7 +139,8 @@ def per_op(mode, r, bench):
 LABELS = [("cpuid", "CPUID leaf 0"), ("vmcall", "VMCALL hypercall 0 (no-op)"),
           ("in", "IN port 0x80 (no exit: baseline)"), ("rdmsr", "RDMSR IA32_EFER (not intercepted)"),
           ("wrmsr", "WRMSR IA32_EFER, same value"), ("cr0", "MOV to CR0 toggling NE"),
-          ("icr", "xAPIC ICR write, fixed self-IPI")]
+          ("icr", "xAPIC ICR write, fixed self-IPI"), ("eoi", "xAPIC EOI write"),
+          ("tmict", "xAPIC timer initial-count write (0)")]
 md += ["## Round trips (ticks per operation, empty loop subtracted)", ""]
 head = ["operation"] + [f"bare run {r}" for r in reps] + [f"xmhf-ng run {r}" for r in reps] + \
     ["xmhf-ng share", "identical"]
