@@ -6,13 +6,15 @@
 usage() {
 	cat >&2 <<'EOF'
 usage: tools/mkguest.sh [-o OUT.img] [-f cloud-amd64|amd64] [-a "KERNEL ARGS"]
-                        [-e "VAR=VALUE ..."] [-F]
+                        [-e "VAR=VALUE ..."] [-m "MODULE ..."] [-F]
   -o  output image (default build/guest/debian.img)
   -f  Debian kernel flavour (default cloud-amd64)
   -a  extra kernel command line arguments (e.g. "xmhf.hotplug=10",
       "xmhf.stats=1": print the hypervisor's exit counters before poweroff)
   -e  shell assignments for /etc/xmhf-guest.env read by /init
-      (XMHF_HOTPLUG=N, XMHF_SHELL=1)
+      (XMHF_HOTPLUG=N, XMHF_SHELL=1, XMHF_WORK="NAME:ARG ...")
+  -m  kernel modules (names, e.g. "ata_piix sd_mod") to put in the initramfs
+      with the modules they depend on; /init loads them in order
   -F  rebuild even if the image is up to date
 EOF
 	exit 2
@@ -24,13 +26,15 @@ OUT=$ROOT/build/guest/debian.img
 FLAVOUR=cloud-amd64
 EXTRA_ARGS=
 EXTRA_ENV=
+MODULES=
 FORCE=0
-while getopts o:f:a:e:Fh opt; do
+while getopts o:f:a:e:m:Fh opt; do
 	case $opt in
 	o) OUT=$OPTARG ;;
 	f) FLAVOUR=$OPTARG ;;
 	a) EXTRA_ARGS=$OPTARG ;;
 	e) EXTRA_ENV=$OPTARG ;;
+	m) MODULES=$OPTARG ;;
 	F) FORCE=1 ;;
 	*) usage ;;
 	esac
@@ -45,7 +49,7 @@ PART_START=2048         # sectors; GRUB's core.img lives in sectors 1..2047
 GRUBLIB=/usr/lib/grub/i386-pc
 CACHE=$ROOT/build/cache
 INIT_SRC=$ROOT/tools/guest-init.sh
-GUEST_TOOLS="xmhf-hypercall xmhf-tsc"  # tools/guest/NAME.c -> /bin/NAME
+GUEST_TOOLS="xmhf-hypercall xmhf-tsc xmhf-work"  # tools/guest/NAME.c -> /bin/NAME
 CMDLINE="console=ttyS0,115200 idle=halt clearcpuid=aperfmperf cryptomgr.notests panic=-1"
 [ -n "$EXTRA_ARGS" ] && CMDLINE="$CMDLINE $EXTRA_ARGS"
 
@@ -97,7 +101,7 @@ DEB=$(kernel_deb)
 # --- up-to-date check -------------------------------------------------------
 mkdir -p "$(dirname "$OUT")"
 STAMP=$OUT.inputs
-INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV"
+INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV${MODULES:+ modules=$MODULES}"
 if [ "$FORCE" = 0 ] && [ -f "$OUT" ] && [ -f "$OUT.geom" ] && [ -f "$STAMP" ] &&
 	[ "$(cat "$STAMP")" = "$INPUTS" ] &&
 	[ "$OUT" -nt "$INIT_SRC" ] && [ "$OUT" -nt "$0" ] && [ "$OUT" -nt "$DEB" ] &&
@@ -111,7 +115,7 @@ WORK=$(mktemp -d "$ROOT/build/mkguest.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # --- kernel image -----------------------------------------------------------
-mkdir -p "$WORK/deb"   # only the kernel image, not the modules
+mkdir -p "$WORK/deb"   # the kernel image (and below, only the modules -m asks for)
 dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$WORK/deb" --wildcards './boot/vmlinuz-*'
 VMLINUZ=$(ls "$WORK"/deb/boot/vmlinuz-* | head -n1)
 KVER=${VMLINUZ##*/vmlinuz-}
@@ -123,9 +127,29 @@ cp /bin/busybox "$IR/bin/busybox"
 install -m 0755 "$INIT_SRC" "$IR/init"
 # Guest tools: static, stripped (the hypercall ABI header is shared with runtime/).
 for t in $GUEST_TOOLS; do
-	gcc -static -O2 -s -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/runtime" \
+	gcc -static -O2 -s -pthread -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/runtime" \
 		-o "$IR/bin/$t" "$ROOT/tools/guest/$t.c"
 done
+# Modules: the .ko files of the kernel package, each after those its modinfo
+# "depends=" names; /etc/xmhf-modules lists them in load order.
+add_module() {
+	local name=$1 ko dep
+	case " $MOD_DONE " in *" $name "*) return ;; esac
+	ko=$(find "$WORK/deb/lib/modules" -name "$name.ko" | head -n1)
+	[ -n "$ko" ] || { echo "mkguest: module $name not in $(basename "$DEB")" >&2; exit 1; }
+	for dep in $(tr '\0' '\n' <"$ko" | sed -n 's/^depends=//p' | tr ',' ' '); do
+		add_module "$dep"
+	done
+	MOD_DONE="$MOD_DONE $name"
+	cp "$ko" "$IR/lib/modules/$name.ko"
+	echo "$name" >>"$IR/etc/xmhf-modules"
+}
+if [ -n "$MODULES" ]; then
+	dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$WORK/deb" --wildcards './lib/modules/*.ko'
+	mkdir -p "$IR/lib/modules"
+	MOD_DONE=
+	for m in $MODULES; do add_module "$m"; done
+fi
 if [ -n "$EXTRA_ENV" ]; then
 	printf '%s\n' "$EXTRA_ENV" >"$IR/etc/xmhf-guest.env"
 fi
