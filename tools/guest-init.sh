@@ -197,5 +197,8 @@ work() {
 [ -n "$XMHF_WORK" ] && work
 
 # Under bare hardware the hypercall is #UD: the tool says "no hypervisor".
-[ "$XMHF_STATS" = 1 ] && say "$(xmhf-hypercall stats 2>&1)"
+if [ "$XMHF_STATS" = 1 ]; then
+	interrupts "irq" | while IFS= read -r l; do say "$l"; done
+	say "$(xmhf-hypercall stats 2>&1)"
+fi
 finish
