@@ -58,8 +58,11 @@ cfg_head() {
 [ "$CHAIN" = 1 ] || cp "$IMAGE" "$WORK/iso/boot/xmhf-ng.bin"
 if [ "$CHAIN" = 1 ]; then
 	# GRUB's i386-pc chainloader enters the sector at 0x7c00 with DL = the
-	# BIOS number of $root, not of the device it read the sector from: set
-	# root to the disk (0x80), or the disk's GRUB gets the CD's number.
+	# BIOS number of $root (grub_get_root_biosnumber), not of the device it
+	# read the sector from: root=(hd0) passes 0x80, as the hypervisor's
+	# boot_drive=0x80 does. Left at the CD, DL would be the CD's number,
+	# which GRUB's own boot.img happens to replace by 0x80 (it ignores DL
+	# outside 0x00-0x0f and 0x80-0x8f), but another MBR would not.
 	{
 		cfg_head
 		echo "menuentry \"disk (hd0), no hypervisor\" {"
