@@ -216,67 +216,14 @@ def tsc_mhz(text):
 
 
 fmt_m = lambda v: "?" if v is None else f"{v / 1e6:.2f}"
-md += ["## What the boot difference is made of (run 1, M ticks)", ""]
-head = ["CPUs", "marker diff", "pre-kernel diff", "kernel-time diff", "exits x cost (all CPUs)",
-        "per CPU", "by reason", "IPIs sent", "AP bring-up ms bare/xmhf-ng"]
-md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-explain_rows = []
-for n in cpu_counts:
-    tb = serial(boot.get((r1, f"bare-c{n}"), "")) if boot.get((r1, f"bare-c{n}")) else ""
-    th = serial(boot.get((r1, f"hv-c{n}"), "")) if boot.get((r1, f"hv-c{n}")) else ""
-    vals = {}
-    for mode, text in (("bare", tb), ("hv", th)):
-        t = first(r"XMHF-GUEST: tsc=(\d+)", text, int)
-        up = first(r"XMHF-GUEST: uptime=([\d.]+)", text, float)
-        mhz = tsc_mhz(text)
-        kern = up * mhz * 1e6 if up is not None and mhz else None
-        a = printk_time(text, r"smp: Bringing up secondary CPUs")
-        b = printk_time(text, r"smp: Brought up")
-        vals[mode] = (t, kern, (b - a) * 1e3 if a is not None and b is not None else None)
-    if None in (vals["bare"][0], vals["hv"][0], vals["bare"][1], vals["hv"][1]):
-        md.append(f"| {n} | run missing | | | | | | | |")
-        continue
-    counts, per_cpu = {}, {}
-    for m in re.finditer(r"xmhf-ng: exits cpu=(\d+) reason=(\d+) name=(\S+) count=(\d+)", th):
-        counts[m[3]] = counts.get(m[3], 0) + int(m[4])
-        per_cpu.setdefault(int(m[1]), {})[m[3]] = int(m[4])
-    irq = irq_counts(th, "irq")
-    ipis = sum(sum(irq.get(k, [])) for k in IPI_KINDS)
-    est, unknown = exit_ticks(counts, ipis)
-    cpu_est = []
-    for cpu in sorted(per_cpu):
-        # IPIs are charged to the CPUs in proportion to their EPT violations.
-        share = per_cpu[cpu].get("EPT_VIOLATION", 0) / max(1, counts.get("EPT_VIOLATION", 0))
-        e, _ = exit_ticks(per_cpu[cpu], ipis * share)
-        cpu_est.append(f"{cpu}:{fmt_m(sum(e.values()))}")
-    diff = vals["hv"][0] - vals["bare"][0]
-    kdiff = vals["hv"][1] - vals["bare"][1]
-    by = ", ".join(f"{r} {fmt_m(v)}" for r, v in sorted(est.items(), key=lambda x: -x[1]))
-    if unknown:
-        by += " (no cost for " + ", ".join(unknown) + ")"
-    ap = "/".join("-" if vals[m][2] is None else f"{vals[m][2]:.1f}" for m in ("bare", "hv"))
-    md.append(f"| {n} | {fmt_m(diff)} | {fmt_m(diff - kdiff)} | {fmt_m(kdiff)} | "
-              f"{fmt_m(sum(est.values()))} | {' '.join(cpu_est)} | {by} | {ipis} | {ap} |")
-    explain_rows.append([n, diff, diff - kdiff, kdiff, round(sum(est.values())), ipis,
-                         vals["bare"][2], vals["hv"][2]])
-write_csv("boot_explained.csv", ["cpus", "marker_diff_ticks", "prekernel_diff_ticks",
-                                 "kernel_diff_ticks", "exit_cost_ticks_all_cpus", "ipis_sent",
-                                 "ap_bringup_ms_bare", "ap_bringup_ms_hv"], explain_rows)
-md += ["", "kernel time = the marker's /proc/uptime x the kernel's TSC calibration "
-       "(\"tsc: ... MHz\"); pre-kernel = marker minus kernel time (firmware, both GRUBs, the "
-       "hypervisor's start-up). exits x cost: each exit counted by the hypervisor x the "
-       "round-trip cost of that exit path (CPUID: cpuid, VMCALL: vmcall, CR: cr0, "
-       "RDMSR/WRMSR: wrmsr, I/O: in_uart, EPT violation: eoi, plus icr-eoi for each IPI "
-       "sent, the RES+CAL+TLB interrupts the guest counted). The marker is CPU 0's: "
-       "exits on the APs cost CPU 0 time only where it waits for them. AP bring-up = "
-       "printk time from \"smp: Bringing up secondary CPUs\" to \"smp: Brought up\".", ""]
 
 # --- 3c. steady-state workloads ---------------------------------------------------
 WORKS = [("hash", "(a) CPU-bound: FNV-1a over 32 MiB"),
          ("syscall", "(b) syscalls: getpid + clock_gettime"),
          ("disk", "(c) O_DIRECT 4 KiB reads of /dev/sda"),
          ("ipi", "(d) pipe ping-pong CPU 0 <-> CPU 1"),
-         ("idle", "(e) idle (sleep)")]
+         ("idle", "(e) idle (sleep)"),
+         ("cpuid", "exit probe: CPUID from 64-bit user mode")]
 work = runs("work")
 wres = {}
 rows, erows = [], []
@@ -307,9 +254,10 @@ write_csv("work_exits.csv", ["run", "mode", "work", "cpu", "reason", "count"], e
 wreps = sorted({r for r, _ in work})
 md += ["## Steady-state workloads (guest TSC ticks on CPU 0, 2 CPUs)", ""]
 head = ["workload"] + [f"bare run {r}" for r in wreps] + [f"xmhf-ng run {r}" for r in wreps] + \
-    ["ratio", "identical", "exits run 1 (cpu:count)", "exits x cost CPU 0 / diff", "guest irqs bare/xmhf-ng"]
+    ["ratio", "identical", "exits run 1 (cpu:count)", "exits x cost CPU 0 / diff",
+     "diff / CPU 0 exits", "guest irqs bare/xmhf-ng"]
 md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-wdat, ratios = [], {}
+wdat, ratios, per_exit = [], {}, {}
 for w, label in WORKS:
     b = [wres.get(("bare", r, w), {}).get("ticks") for r in wreps]
     h = [wres.get(("hv", r, w), {}).get("ticks") for r in wreps]
@@ -318,30 +266,33 @@ for w, label in WORKS:
         continue
     ratio = h[0] / b[0]
     ratios[w] = ratio
-    res = wres[("hv", wreps[0], w)]
+    wr = wres[("hv", wreps[0], w)]
     byr = {}
-    for (cpu, rn), c in res["exits"].items():
+    for (cpu, rn), c in wr["exits"].items():
         byr.setdefault(rn, {})[cpu] = c
     ex_txt = "; ".join(f"{rn} " + " ".join(f"{c}:{v}" for c, v in sorted(cs.items()))
                        for rn, cs in sorted(byr.items())) or "none"
-    cpu0 = {rn: c for (cpu, rn), c in res["exits"].items() if cpu == 0}
-    ipis0 = sum(sum(res["irq"].get(k, [])[1:]) for k in IPI_KINDS)	# received by the others
+    cpu0 = {rn: c for (cpu, rn), c in wr["exits"].items() if cpu == 0}
+    ipis0 = sum(sum(wr["irq"].get(k, [])[1:]) for k in IPI_KINDS)	# received by the others
     e0, unk = exit_ticks(cpu0, ipis0)
     est_txt = f"{fmt_m(sum(e0.values()))} / {fmt_m(h[0] - b[0])}" + \
         (" (no cost: " + ", ".join(unk) + ")" if unk else "")
-    bi, hi = wres[("bare", wreps[0], w)]["irq"], res["irq"]
+    n0 = sum(cpu0.values())
+    per_exit[w] = ((h[0] - b[0]) / n0 if n0 else None, cpu0)
+    per_txt = f"{per_exit[w][0]:.0f}" if n0 else "-"
+    bi, hi = wres[("bare", wreps[0], w)]["irq"], wr["irq"]
     irq_txt = "; ".join(f"{k} " + "+".join(map(str, bi.get(k, []))) + "/" +
                         "+".join(map(str, hi.get(k, []))) for k in ("LOC",) + IPI_KINDS
                         if any(bi.get(k, [])) or any(hi.get(k, [])))
     if w == "idle":
-        secs = res["ns"] / 1e9
+        secs = wr["ns"] / 1e9
         per = {}
-        for (cpu, rn), c in res["exits"].items():
+        for (cpu, rn), c in wr["exits"].items():
             per[cpu] = per.get(cpu, 0) + c
         ex_txt += " (per s: " + " ".join(f"{c}:{v / secs:.0f}" for c, v in sorted(per.items())) + ")"
     md.append("| " + " | ".join([label] + [str(v) for v in b] + [str(v) for v in h] +
                                 [f"{ratio:.4f}", same(b) + "/" + same(h), ex_txt, est_txt,
-                                 irq_txt]) + " |")
+                                 per_txt, irq_txt]) + " |")
     wdat.append(f"{w} {ratio:.5f}")
 with open(os.path.join(OUT, "work.dat"), "w") as f:
     f.write("# workload ratio(xmhf-ng/bare)\n" + "\n".join(wdat) + "\n")
@@ -351,6 +302,78 @@ md += ["", "ratio = xmhf-ng / bare (run 1). exits: the hypervisor's per-CPU coun
        "boot table; ICR writes = the IPIs the other CPU received) over the measured "
        "difference. guest irqs: /proc/interrupts deltas around the whole xmhf-work "
        "process, CPU 0+CPU 1.", ""]
+
+md += ["## What the boot difference is made of (run 1, M ticks)", ""]
+# The cost of one APIC-write exit inside the 64-bit Linux guest: workload (a)'s
+# extra ticks over its CPU 0 exits, when those are all EPT violations.
+h_exits = per_exit.get("hash", (None, {}))
+linux_ept = h_exits[0] if h_exits[0] and set(h_exits[1]) == {"EPT_VIOLATION"} else None
+head = ["CPUs", "marker diff", "pre-kernel diff", "kernel-time diff",
+        "exits x round-trip cost, all CPUs", "by reason", "exits x in-guest cost, all CPUs",
+        "per CPU", "IPIs sent", "AP bring-up ms bare/xmhf-ng", "xmhf-ng guest start"]
+md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+explain_rows = []
+for n in cpu_counts:
+    tb = serial(boot.get((r1, f"bare-c{n}"), "")) if boot.get((r1, f"bare-c{n}")) else ""
+    th = serial(boot.get((r1, f"hv-c{n}"), "")) if boot.get((r1, f"hv-c{n}")) else ""
+    vals = {}
+    for mode, text in (("bare", tb), ("hv", th)):
+        t = first(r"XMHF-GUEST: tsc=(\d+)", text, int)
+        up = first(r"XMHF-GUEST: uptime=([\d.]+)", text, float)
+        mhz = tsc_mhz(text)
+        kern = up * mhz * 1e6 if up is not None and mhz else None
+        a = printk_time(text, r"smp: Bringing up secondary CPUs")
+        b = printk_time(text, r"smp: Brought up")
+        vals[mode] = (t, kern, (b - a) * 1e3 if a is not None and b is not None else None)
+    if None in (vals["bare"][0], vals["hv"][0], vals["bare"][1], vals["hv"][1]):
+        md.append(f"| {n} | run missing |" + " |" * (len(head) - 2))
+        continue
+    counts, per_cpu = {}, {}
+    for m in re.finditer(r"xmhf-ng: exits cpu=(\d+) reason=(\d+) name=(\S+) count=(\d+)", th):
+        counts[m[3]] = counts.get(m[3], 0) + int(m[4])
+        per_cpu.setdefault(int(m[1]), {})[m[3]] = int(m[4])
+    irq = irq_counts(th, "irq")
+    ipis = sum(sum(irq.get(k, [])) for k in IPI_KINDS)
+    est, unknown = exit_ticks(counts, ipis)
+    cpu_est = []
+    for cpu in sorted(per_cpu):
+        # IPIs are charged to the CPUs in proportion to their EPT violations.
+        share = per_cpu[cpu].get("EPT_VIOLATION", 0) / max(1, counts.get("EPT_VIOLATION", 0))
+        e, _ = exit_ticks(per_cpu[cpu], ipis * share)
+        if linux_ept and "EPT_VIOLATION" in e:	# at the in-guest cost
+            e["EPT_VIOLATION"] = per_cpu[cpu]["EPT_VIOLATION"] * linux_ept
+        cpu_est.append(f"{cpu}:{fmt_m(sum(e.values()))}")
+    diff = vals["hv"][0] - vals["bare"][0]
+    kdiff = vals["hv"][1] - vals["bare"][1]
+    by = ", ".join(f"{r} {fmt_m(v)}" for r, v in sorted(est.items(), key=lambda x: -x[1]))
+    if unknown:
+        by += " (no cost for " + ", ".join(unknown) + ")"
+    ap = "/".join("-" if vals[m][2] is None else f"{vals[m][2]:.1f}" for m in ("bare", "hv"))
+    est2 = None
+    if linux_ept and "EPT_VIOLATION" in est:
+        est2 = sum(v for r, v in est.items() if r != "EPT_VIOLATION") + \
+            counts["EPT_VIOLATION"] * linux_ept
+    start = first(r"xmhf-ng: CPU 0: starting the guest .* tsc=(\d+)", th, int)
+    md.append(f"| {n} | {fmt_m(diff)} | {fmt_m(diff - kdiff)} | {fmt_m(kdiff)} | "
+              f"{fmt_m(sum(est.values()))} | {by} | {fmt_m(est2)} | {' '.join(cpu_est)} | "
+              f"{ipis} | {ap} | {fmt_m(start)} |")
+    explain_rows.append([n, diff, diff - kdiff, kdiff, round(sum(est.values())), ipis,
+                         vals["bare"][2], vals["hv"][2]])
+write_csv("boot_explained.csv", ["cpus", "marker_diff_ticks", "prekernel_diff_ticks",
+                                 "kernel_diff_ticks", "exit_cost_ticks_all_cpus", "ipis_sent",
+                                 "ap_bringup_ms_bare", "ap_bringup_ms_hv"], explain_rows)
+md += ["", "kernel time = the marker's /proc/uptime x the kernel's TSC calibration "
+       "(\"tsc: ... MHz\"); pre-kernel = marker minus kernel time (firmware, both GRUBs, the "
+       "hypervisor's start-up). exits x cost: each exit counted by the hypervisor x the "
+       "round-trip cost of that exit path (CPUID: cpuid, VMCALL: vmcall, CR: cr0, "
+       "RDMSR/WRMSR: wrmsr, I/O: in_uart, EPT violation: eoi, plus icr-eoi for each IPI "
+       "sent, the RES+CAL+TLB interrupts the guest counted). In-guest cost: the same with "
+       "every EPT violation at the ticks per exit that workload (a) shows in the 64-bit guest "
+       f"({'?' if linux_ept is None else f'{linux_ept:.0f}'}); per CPU is at that cost too. "
+       "xmhf-ng guest start = CPU 0's TSC when the hypervisor starts the disk's boot sector. "
+       "The marker is CPU 0's: "
+       "exits on the APs cost CPU 0 time only where it waits for them. AP bring-up = "
+       "printk time from \"smp: Bringing up secondary CPUs\" to \"smp: Brought up\".", ""]
 
 # --- 3d. the issue's targets -----------------------------------------------------------
 md += ["## Targets (issue 12)", ""]

@@ -40,7 +40,7 @@ done
 "$TOOLS/mkguest.sh" -o "$OUT/debian-stats.img" -a "xmhf.stats=1"
 # Workloads (xmhf-work NAME:ARG): each a few tens of M ticks (0.4-2 emulated s).
 "$TOOLS/mkguest.sh" -o "$OUT/debian-work.img" -m "ata_piix sd_mod" \
-	-e 'XMHF_WORK="hash:32 syscall:50000 disk:2 ipi:2000 idle:2"'
+	-e 'XMHF_WORK="hash:32 syscall:50000 disk:2 ipi:2000 idle:2 cpuid:20000"'
 "$TOOLS/mkboot.sh" -i "$ROOT/build/xmhf-ng.bin" -o "$OUT/boot.iso"
 "$TOOLS/mkboot.sh" --chainload -o "$OUT/boot-bare.iso"
 "$TOOLS/bench/build.sh" "$OUT/roundtrip.img"

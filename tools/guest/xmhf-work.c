@@ -3,13 +3,15 @@
  * "clock: sync=none" it counts emulated instructions, so the figures repeat
  * run to run), with the hypervisor's VM-exit counters before and after
  * (hypercall HYPERCALL_FN_EXIT_COUNT, runtime/hypercall.h).
- * usage: xmhf-work hash MIB | syscall N | disk MIB | ipi N | idle SECONDS
+ * usage: xmhf-work hash MIB | syscall N | disk MIB | ipi N | idle SECONDS | cpuid N
  *   hash     FNV-1a over MIB MiB of memory, 8 bytes at a time (CPU-bound)
  *   syscall  N x (getpid system call + clock_gettime(CLOCK_MONOTONIC))
  *   disk     O_DIRECT reads of 4 KiB from /dev/sda, MIB MiB from offset 0
  *   ipi      N round trips of one byte through two pipes between this thread
  *            on CPU 0 and a second one on CPU 1 (each wakes the other)
  *   idle     sleep SECONDS (emulated): the timer and nothing else
+ *   cpuid    N x CPUID leaf 0 from 64-bit user mode: one exit each, to set the
+ *            round-trip guest's flat 32-bit CPUID cost beside this guest's
  * Output (one line each, exit 0; a failure prints "work FAILED: ..." and
  * exits 1):
  *   work=NAME ticks=T ns=NS arg=ARG result=R
@@ -260,6 +262,19 @@ static uint64_t work_idle(long seconds)
 	return 0;
 }
 
+static uint64_t work_cpuid(long n)
+{
+	uint64_t sum = 0;
+
+	for (long i = 0; i < n; i++) {
+		uint32_t a = 0, b, c = 0, d;
+
+		asm volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+		sum += a;
+	}
+	return sum;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -269,7 +284,7 @@ int main(int argc, char **argv)
 	} works[] = {
 		{ "hash", hash_prepare, work_hash }, { "syscall", NULL, work_syscall },
 		{ "disk", disk_prepare, work_disk }, { "ipi", ipi_prepare, work_ipi },
-		{ "idle", NULL, work_idle },
+		{ "idle", NULL, work_idle }, { "cpuid", NULL, work_cpuid },
 	};
 	void (*prepare)(long) = NULL;
 	uint64_t (*run)(long) = NULL, t0, t1, ns, result;
@@ -303,6 +318,7 @@ int main(int argc, char **argv)
 	       (unsigned long long)result);
 	return 0;
 usage:
-	fprintf(stderr, "usage: xmhf-work hash MIB | syscall N | disk MIB | ipi N | idle SECONDS\n");
+	fprintf(stderr, "usage: xmhf-work hash MIB | syscall N | disk MIB | ipi N | idle SECONDS"
+		" | cpuid N\n");
 	return 64;
 }
