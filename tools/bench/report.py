@@ -439,3 +439,13 @@ text = "\n".join(md)
 with open(os.path.join(OUT, "results.md"), "w") as f:
     f.write(text)
 print(text)
+# One line per ratio, for the end of make bench's output.
+for n in cpu_counts:
+    v = boot_ratio(n)
+    print(f"bench: boot {n} CPU(s): xmhf-ng/bare {'?' if v is None else f'{v:.4f}'}")
+for w, label in WORKS:
+    b = [wres.get(("bare", r, w), {}).get("ticks") for r in wreps]
+    h = [wres.get(("hv", r, w), {}).get("ticks") for r in wreps]
+    if w in ratios:
+        print(f"bench: work {w}: xmhf-ng/bare {ratios[w]:.4f} (bare {b[0]}, xmhf-ng {h[0]} ticks; "
+              f"runs identical {same(b)}/{same(h)})")
