@@ -9,7 +9,7 @@ set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set key off
 set logscale y
-set yrange [0.9:20]
+set yrange [0.9:*]
 set grid ytics
 plot datafile using 2:xtic(1) title "xmhf-ng / bare", \
 	'' using ($0):2:(sprintf("%.3f", $2)) with labels offset 0,1 notitle
