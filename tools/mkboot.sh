@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 if [ "$CHAIN" = 1 ]; then
-	[ -z "$IMAGE$GRUBCFG$CMDLINE" ] && [ "$MODULE" = 1 ] && [ -n "$OUT" ] || usage
+	if [ -n "$IMAGE$GRUBCFG$CMDLINE" ] || [ "$MODULE" != 1 ] || [ -z "$OUT" ]; then usage; fi
 elif [ -z "$IMAGE" ] || [ -z "$OUT" ]; then usage; fi
 [ "$CHAIN" = 1 ] || [ -f "$IMAGE" ] || { echo "mkboot: no image $IMAGE" >&2; exit 1; }
 [ -z "$GRUBCFG" ] || [ -f "$GRUBCFG" ] || { echo "mkboot: no grub.cfg $GRUBCFG" >&2; exit 1; }
