@@ -1,8 +1,10 @@
 /* Hypercalls (ABI in hypercall.h). Function 1 prints each CPU's idle-wait
  * figures (idle.c), then the per-CPU VM-exit counters kept by exit_dispatch.c,
  * one line per CPU and basic exit reason (SDM Appendix C), then a total;
- * function 2 compares the integrity fingerprints (integrity.c). Any CPL may call: the guest tool is a user
- * program, and no function changes state. */
+ * function 2 compares the integrity fingerprints (integrity.c); function 3
+ * returns one exit counter, so that a guest benchmark can take the counters
+ * before and after a workload. Any CPL may call: the guest tools are user
+ * programs, and no function changes state. */
 #include "hypercall.h"
 #include "exit.h"
 #include "serial.h"
@@ -52,6 +54,19 @@ static void print_idle(void)
 	}
 }
 
+/* Function 3: RBX = cpus[ECX].exits[EDX]; RCX, RDX = the bounds. */
+static u32 exit_count(struct guest_regs *r)
+{
+	u32 cpu = (u32)r->gpr[GPR_RCX], reason = (u32)r->gpr[GPR_RDX];
+
+	r->gpr[GPR_RCX] = cpu_count;
+	r->gpr[GPR_RDX] = EXIT_REASON_SLOTS;
+	if (cpu >= cpu_count || reason >= EXIT_REASON_SLOTS)
+		return HYPERCALL_BAD_ARG;
+	r->gpr[GPR_RBX] = __atomic_load_n(&cpus[cpu].exits[reason], __ATOMIC_RELAXED);
+	return HYPERCALL_OK;
+}
+
 void hypercall_handle(struct cpu *c, struct guest_regs *r)
 {
 	u32 status = HYPERCALL_OK;
@@ -72,6 +87,9 @@ void hypercall_handle(struct cpu *c, struct guest_regs *r)
 		r->gpr[GPR_RCX] = checked;
 		break;
 	}
+	case HYPERCALL_FN_EXIT_COUNT:
+		status = exit_count(r);
+		break;
 	default:
 		status = HYPERCALL_UNKNOWN;
 		break;

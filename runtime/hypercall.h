@@ -11,8 +11,13 @@
 #define HYPERCALL_FN_NOP 0		/* returns at once: round-trip benchmark */
 #define HYPERCALL_FN_PRINT_EXITS 1	/* prints every CPU's exit counters */
 #define HYPERCALL_FN_INTEGRITY 2	/* EBX = regions changed since boot (0: intact), ECX = regions checked */
+#define HYPERCALL_FN_EXIT_COUNT 3	/* ECX = CPU index, EDX = basic exit reason: RBX = that CPU's
+					 * exits for that reason so far (64 bits), RCX = CPU count,
+					 * RDX = reasons counted; HYPERCALL_BAD_ARG (RCX, RDX still
+					 * set) if ECX or EDX is out of range */
 #define HYPERCALL_OK 0
 #define HYPERCALL_UNKNOWN 0xffffffff
+#define HYPERCALL_BAD_ARG 0xfffffffe
 
 #ifndef __ASSEMBLER__
 #include "types.h"

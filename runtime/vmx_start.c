@@ -138,8 +138,10 @@ void vmx_launch_boot_sector(struct cpu *c, const u8 *mbr, u8 drive)
 	vmcs_write_list(s.f, s.n);
 	regs.gpr[GPR_RDX] = s.rdx;
 	memcpy((void *)MBR_LOAD_ADDR, mbr, 512);
-	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x\n",
-		  c->index, (unsigned)(u8)regs.gpr[GPR_RDX]);	/* what the guest gets */
+	/* tsc: ticks since power-on under Bochs (make bench: the start-up's length). */
+	hv_printf("xmhf-ng: CPU %u: starting the guest at 0000:7c00 in real mode, DL=0x%02x tsc=%llu\n",
+		  c->index, (unsigned)(u8)regs.gpr[GPR_RDX],	/* what the guest gets */
+		  (unsigned long long)rdtsc());
 	boot_drive_check((u8)regs.gpr[GPR_RDX]);
 	vmx_launch(c, &regs);
 }

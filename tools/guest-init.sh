@@ -9,7 +9,10 @@
 #   /etc/xmhf-guest.env (shell assignments from mkguest.sh -e; XMHF_HOTPLUG=N
 #   as above, XMHF_SHELL=1: start a shell on the console instead of poweroff,
 #   XMHF_FINISH=reboot: `reboot -f` instead of `poweroff -f`; the kernel's
-#   reboot= argument picks the reset method).
+#   reboot= argument picks the reset method,
+#   XMHF_WORK="NAME:ARG ...": after the marker, run "xmhf-work NAME ARG" for
+#   each, the steady-state workloads of make bench). /etc/xmhf-modules (from
+#   mkguest.sh -m) lists kernel modules in /lib/modules to load first.
 # Report lines are written through /dev/kmsg so that each is one whole printk
 # record on the serial console, never interleaved with kernel messages.
 
@@ -26,6 +29,7 @@ XMHF_STATS=0
 XMHF_HVPROBE=0
 XMHF_SHELL=0
 XMHF_FINISH=poweroff
+XMHF_WORK=
 [ -r /etc/xmhf-guest.env ] && . /etc/xmhf-guest.env
 
 USE_KMSG=0
@@ -75,6 +79,12 @@ finish() {
 }
 
 say "uname=$(uname -r)"
+if [ -r /etc/xmhf-modules ]; then
+	for m in $(cat /etc/xmhf-modules); do
+		insmod "/lib/modules/$m.ko" || say "modules FAILED: insmod $m"
+	done
+	say "modules loaded: $(echo $(cat /etc/xmhf-modules))"
+fi
 say "cpus_online=$(online_count) possible=$(count_cpus "$(cat /sys/devices/system/cpu/possible)")"
 
 flags=$(awk -F': *' '/^flags/ { print $2; exit }' /proc/cpuinfo)
@@ -167,6 +177,35 @@ say "uptime=$(cut -d' ' -f1 /proc/uptime)"
 # CPU 0's TSC: emulated ticks since power-on under Bochs (tools/bench).
 say "$(xmhf-tsc)"
 say "MARKER cpus_online=$(online_count) done"
+# Interrupt counts by kind, summed over the CPUs (timer, IPIs), then per CPU.
+interrupts() {
+	awk '$1 ~ /^(LOC|RES|CAL|TLB|CPU0):?$/ || $1 ~ /^[0-9]+:$/' /proc/interrupts |
+		awk -v tag="$1" 'NR == 1 { n = NF; next }
+			{ line = ""; for (i = 2; i <= n + 1; i++) line = line " " $i
+			  print tag " " $1 line }'
+}
+
+# Each workload with /proc/interrupts before and after (per CPU counts).
+work() {
+	case $XMHF_WORK in *disk:*)
+		i=0
+		while [ ! -b /dev/sda ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+		[ -b /dev/sda ] || say "work FAILED: no /dev/sda" ;;
+	esac
+	for w in $XMHF_WORK; do
+		name=${w%%:*}
+		interrupts "work=$name irq_before" | while IFS= read -r l; do say "$l"; done
+		out=$(xmhf-work "$name" "${w#*:}") || say "work FAILED: xmhf-work $w exit $?"
+		interrupts "work=$name irq_after" | while IFS= read -r l; do say "$l"; done
+		echo "$out" | while IFS= read -r l; do say "$l"; done
+	done
+	say "work done"
+}
+[ -n "$XMHF_WORK" ] && work
+
 # Under bare hardware the hypercall is #UD: the tool says "no hypervisor".
-[ "$XMHF_STATS" = 1 ] && say "$(xmhf-hypercall stats 2>&1)"
+if [ "$XMHF_STATS" = 1 ]; then
+	interrupts "irq" | while IFS= read -r l; do say "$l"; done
+	say "$(xmhf-hypercall stats 2>&1)"
+fi
 finish

@@ -12,7 +12,7 @@
 usage() {
 	cat >&2 <<'EOF2'
 usage: tools/mkguest.sh [-g busybox|full] [-o OUT.img] [-f cloud-amd64|amd64]
-                        [-a "KERNEL ARGS"] [-e "VAR=VALUE ..."] [-F]
+                        [-a "KERNEL ARGS"] [-e "VAR=VALUE ..."] [-m "MODULE ..."] [-F]
   -g  guest kind (default busybox; see the head of this script)
   -o  output image (default build/guest/debian.img, for full
       build/guest/debian-full.img)
@@ -21,7 +21,9 @@ usage: tools/mkguest.sh [-g busybox|full] [-o OUT.img] [-f cloud-amd64|amd64]
       "xmhf.stats=1": print the hypervisor's exit counters before poweroff;
       full: "xmhf.check=1": report the boot, reboot once, then power off)
   -e  busybox: shell assignments for /etc/xmhf-guest.env read by /init
-      (XMHF_HOTPLUG=N, XMHF_SHELL=1, XMHF_FINISH=reboot)
+      (XMHF_HOTPLUG=N, XMHF_SHELL=1, XMHF_FINISH=reboot, XMHF_WORK="NAME:ARG ...")
+  -m  busybox: kernel modules (names, e.g. "ata_piix sd_mod") to put in the
+      initramfs with the modules they depend on; /init loads them in order
   -F  rebuild even if the image is up to date (full: also the cached rootfs)
 The full guest's root filesystem is cached in build/cache/rootfs-full-KEY/,
 KEY a hash of the mmdebstrap recipe and the apt sources; root has no password.
@@ -36,14 +38,16 @@ OUT=
 FLAVOUR=cloud-amd64
 EXTRA_ARGS=
 EXTRA_ENV=
+MODULES=
 FORCE=0
-while getopts g:o:f:a:e:Fh opt; do
+while getopts g:o:f:a:e:m:Fh opt; do
 	case $opt in
 	g) KIND=$OPTARG ;;
 	o) OUT=$OPTARG ;;
 	f) FLAVOUR=$OPTARG ;;
 	a) EXTRA_ARGS=$OPTARG ;;
 	e) EXTRA_ENV=$OPTARG ;;
+	m) MODULES=$OPTARG ;;
 	F) FORCE=1 ;;
 	*) usage ;;
 	esac
@@ -66,6 +70,8 @@ CACHE=$ROOT/build/cache
 INIT_SRC=$ROOT/tools/guest-init.sh
 FULL_SRC=$ROOT/tools/guest-full
 GUEST_TOOLS="xmhf-hypercall xmhf-tsc"  # tools/guest/NAME.c -> /bin/NAME (full: /usr/local/bin)
+# xmhf-work (340 KiB gzipped) only where /init runs it: not in every test guest.
+case $EXTRA_ENV in *XMHF_WORK=*) GUEST_TOOLS="$GUEST_TOOLS xmhf-work" ;; esac
 CMDLINE="console=ttyS0,115200 idle=halt clearcpuid=aperfmperf cryptomgr.notests panic=-1"
 [ -n "$EXTRA_ARGS" ] && CMDLINE="$CMDLINE $EXTRA_ARGS"
 
@@ -85,7 +91,7 @@ build_guest_tools() {
 	local dir=$1 t
 	mkdir -p "$dir"
 	for t in $GUEST_TOOLS; do
-		gcc -static -O2 -s -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/runtime" \
+		gcc -static -O2 -s -pthread -Wall -Wextra -Werror -I"$ROOT/include" -I"$ROOT/runtime" \
 			-o "$dir/$t" "$ROOT/tools/guest/$t.c"
 	done
 }
@@ -133,11 +139,27 @@ kernel_deb() {
 	echo "$deb"
 }
 
+# add_module IR NAME: the kernel package's NAME.ko into IR/lib/modules, each
+# after those its modinfo "depends=" names; IR/etc/xmhf-modules lists them in
+# load order.
+add_module() {
+	local ir=$1 name=$2 ko dep
+	case " $MOD_DONE " in *" $name "*) return ;; esac
+	ko=$(find "$WORK/deb/lib/modules" -name "$name.ko" | head -n1)
+	[ -n "$ko" ] || { echo "mkguest: module $name not in $(basename "$DEB")" >&2; exit 1; }
+	for dep in $(tr '\0' '\n' <"$ko" | sed -n 's/^depends=//p' | tr ',' ' '); do
+		add_module "$ir" "$dep"
+	done
+	MOD_DONE="$MOD_DONE $name"
+	cp "$ko" "$ir/lib/modules/$name.ko"
+	echo "$name" >>"$ir/etc/xmhf-modules"
+}
+
 # busybox_fs FS: Debian's kernel at FS/boot/vmlinuz, the busybox initramfs at
 # FS/boot/initrd.img.
 busybox_fs() {
 	local fs=$1 ir=$WORK/initramfs vmlinuz
-	mkdir -p "$WORK/deb"   # only the kernel image, not the modules
+	mkdir -p "$WORK/deb"   # the kernel image (and below, only the modules -m asks for)
 	dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$WORK/deb" --wildcards './boot/vmlinuz-*'
 	vmlinuz=$(ls "$WORK"/deb/boot/vmlinuz-* | head -n1)
 	KVER=${vmlinuz##*/vmlinuz-}
@@ -145,6 +167,12 @@ busybox_fs() {
 	cp /bin/busybox "$ir/bin/busybox"
 	install -m 0755 "$INIT_SRC" "$ir/init"
 	build_guest_tools "$ir/bin"
+	if [ -n "$MODULES" ]; then
+		dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$WORK/deb" --wildcards './lib/modules/*.ko'
+		mkdir -p "$ir/lib/modules"
+		MOD_DONE=
+		for m in $MODULES; do add_module "$ir" "$m"; done
+	fi
 	if [ -n "$EXTRA_ENV" ]; then
 		printf '%s\n' "$EXTRA_ENV" >"$ir/etc/xmhf-guest.env"
 	fi
@@ -304,7 +332,7 @@ STAMP=$OUT.inputs
 case $KIND in
 busybox)
 	DEB=$(kernel_deb)
-	INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV"
+	INPUTS="deb=$(basename "$DEB") cmdline=$CMDLINE env=$EXTRA_ENV${MODULES:+ modules=$MODULES}"
 	DEPS=("$INIT_SRC" "$DEB" /bin/busybox) ;;
 full)
 	full_rootfs

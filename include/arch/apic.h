@@ -10,10 +10,10 @@
 #define APIC_REG_LDR 0xd0
 #define APIC_REG_DFR 0xe0
 #define APIC_REG_SVR 0xf0
-#define APIC_REG_TIMER_ICR 0x380	/* timer initial count (SDM 10.5.4) */
 #define APIC_REG_ESR 0x280
 #define APIC_REG_ICR_LO 0x300
 #define APIC_REG_ICR_HI 0x310
+#define APIC_REG_TIMER_INITIAL 0x380	/* initial count; writing 0 stops the timer (SDM 10.5.4) */
 
 #define APIC_ID_SHIFT 24		/* xAPIC ID in bits 31:24 of the ID register */
 #define APIC_SVR_ENABLE (1u << 8)

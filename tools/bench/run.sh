@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# make bench: boots Debian bare and under xmhf-ng in Bochs (1, 2, 4 CPUs), the
-# round-trip benchmark guest bare and under xmhf-ng, and the hypervisor up to
-# its memory banner with 4 GiB of guest RAM; every tick figure twice. Logs go
-# to build/bench/logs/, then tools/bench/report.py writes the CSV files,
-# results.md (printed) and gnuplot draws boot.png. Asserts nothing about timing.
-# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"]
+# make bench: boots Debian bare and under xmhf-ng in Bochs (1, 2, 4 CPUs), both
+# from the same GRUB CD (bare: its entry chainloads the disk; xmhf-ng: its entry
+# loads the hypervisor, which boots the disk), the steady-state workloads of
+# tools/guest/xmhf-work.c bare and under xmhf-ng (2 CPUs), the round-trip
+# benchmark guest bare and under xmhf-ng, and the hypervisor up to its memory
+# banner with 4 GiB of guest RAM; every tick figure twice. Logs go to
+# build/bench/logs/, then tools/bench/report.py writes the CSV files,
+# results.md (printed) and gnuplot draws boot.png and work.png. Asserts
+# nothing about timing.
+# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--parts "boot work rt mem"]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOLS=$ROOT/tools
@@ -12,20 +16,33 @@ OUT=$ROOT/build/bench
 LOGS=$OUT/logs
 REPEAT=2
 CPU_LIST="1 2 4"
+PARTS="boot work rt mem"
 while [ $# -gt 0 ]; do
 	case $1 in
 	--repeat) REPEAT=$2; shift 2 ;;
 	--cpus) CPU_LIST=$2; shift 2 ;;
-	*) sed -n '8p' "$0" >&2; exit 64 ;;
+	--parts) PARTS=$2; shift 2 ;;
+	*) sed -n '12p' "$0" >&2; exit 64 ;;
 	esac
 done
 
 command -v gnuplot >/dev/null || { apt-get update -q && apt-get install -y -q gnuplot-nox; }
 make -C "$ROOT" -s all
-rm -rf "$LOGS"
+# Fresh logs for the parts that run; the others' logs stay for report.py.
 mkdir -p "$LOGS"
+for p in $PARTS; do
+	case $p in
+	boot|work|rt) rm -f "$LOGS/$p"-r* ;;
+	mem) rm -f "$LOGS"/mem4g-* ;;
+	*) echo "bench: unknown part $p" >&2; exit 64 ;;
+	esac
+done
 "$TOOLS/mkguest.sh" -o "$OUT/debian-stats.img" -a "xmhf.stats=1"
+# Workloads (xmhf-work NAME:ARG): each a few tens of M ticks (0.4-2 emulated s).
+"$TOOLS/mkguest.sh" -o "$OUT/debian-work.img" -m "ata_piix sd_mod" \
+	-e 'XMHF_WORK="hash:32 syscall:50000 disk:2 ipi:2000 idle:2 cpuid:20000"'
 "$TOOLS/mkboot.sh" -i "$ROOT/build/xmhf-ng.bin" -o "$OUT/boot.iso"
+"$TOOLS/mkboot.sh" --chainload -o "$OUT/boot-bare.iso"
 "$TOOLS/bench/build.sh" "$OUT/roundtrip.img"
 
 # bench_run NAME bochs-run.sh args...: serial log NAME.serial, wall seconds
@@ -40,22 +57,33 @@ bench_run() {
 	echo "bench: $name: exit $rc, $(cat "$LOGS/$name.wall") s"
 }
 
+part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
 start=$(date +%s)
 for ((rep = 1; rep <= REPEAT; rep++)); do
-	for n in $CPU_LIST; do
-		bench_run "boot-r$rep-bare-c$n" --disk "$OUT/debian-stats.img" --cpus "$n" \
+	part boot && for n in $CPU_LIST; do
+		bench_run "boot-r$rep-bare-c$n" --disk "$OUT/debian-stats.img" \
+			--cdrom "$OUT/boot-bare.iso" --cpus "$n" \
 			--timeout 900 --expect 'XMHF-GUEST: no hypervisor'
 		bench_run "boot-r$rep-hv-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" \
 			--cpus "$n" --timeout 900 --expect 'xmhf-ng: exits total='
 	done
-	bench_run "rt-r$rep-bare" --disk "$OUT/roundtrip.img" --timeout 300 \
-		--expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
-	bench_run "rt-r$rep-hv" --disk "$OUT/roundtrip.img" --cdrom "$OUT/boot.iso" --timeout 300 \
-		--expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
+	if part work; then
+		bench_run "work-r$rep-bare" --disk "$OUT/debian-work.img" \
+			--cdrom "$OUT/boot-bare.iso" --cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
+		bench_run "work-r$rep-hv" --disk "$OUT/debian-work.img" --cdrom "$OUT/boot.iso" \
+			--cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
+	fi
+	if part rt; then
+		bench_run "rt-r$rep-bare" --disk "$OUT/roundtrip.img" --timeout 300 \
+			--expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
+		bench_run "rt-r$rep-hv" --disk "$OUT/roundtrip.img" --cdrom "$OUT/boot.iso" \
+			--timeout 300 --expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
+	fi
 done
 # Bochs 2.7 allows at most 2048 MiB of host memory ("megs"); "memory:
 # guest=4096" gives the guest 4 GiB of address space backed on demand.
-for n in $CPU_LIST; do
+part mem && for n in $CPU_LIST; do
 	bench_run "mem4g-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" --cpus "$n" \
 		--mem 2048 --rc "memory: guest=4096, host=2048" --timeout 300 --expect 'xmhf-ng: memory '
 done
@@ -63,4 +91,6 @@ echo "bench: all runs took $(( $(date +%s) - start )) s"
 
 python3 "$TOOLS/bench/report.py" "$LOGS" "$OUT"
 gnuplot -e "datafile='$OUT/boot.dat'; outfile='$OUT/boot.png'" "$TOOLS/bench/boot.gp"
-echo "bench: wrote $OUT/{boot,exits,roundtrip,memory}.csv, $OUT/results.md, $OUT/boot.png"
+gnuplot -e "datafile='$OUT/work.dat'; outfile='$OUT/work.png'" "$TOOLS/bench/work.gp"
+echo "bench: wrote $OUT/{boot,exits,work,work_exits,roundtrip,memory}.csv, $OUT/results.md," \
+	"$OUT/{boot,work}.png"

@@ -2,7 +2,6 @@
 #include "com1.h"
 #include "hw/uart16550.h"
 
-#define COM1_BASE 0x3f8
 
 static inline void outb(u16 port, u8 v) { asm volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
 

@@ -3,6 +3,8 @@
 #define GUEST_BOOT_COM1_H
 #include "types.h"
 
+#define COM1_BASE 0x3f8
+
 void com1_init(void);
 void com1_puts(const char *s);
 void com1_hex(u64 v);
