@@ -405,6 +405,31 @@ target("workloads (c) and (d)", 1.03, [ratios.get("disk"), ratios.get("ipi")],
        lambda v: f"{v:.4f}")
 md.append("")
 
+# --- idle APs ------------------------------------------------------------------
+# A maxcpus=1 guest on 4 CPUs: CPUs 1-3 wait for a SIPI that never comes. The
+# hypervisor's idle figures (hypercall 1): TSC ticks in idle waits and HLT
+# wake-ups per CPU; a PAUSE spin would count a wake-up per loop iteration.
+# Wall seconds: Bochs skips halted CPUs, so they cost no emulation time.
+idle = runs("idle")
+md += ["## Idle APs: a maxcpus=1 guest on 4 CPUs", ""]
+head = ["run", "CPU", "waiting", "idle ticks", "guest TSC at marker", "idle share", "HLT wake-ups"]
+md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+rows = []
+for (r, mode), name in sorted(idle.items()):
+    text = serial(name)
+    tsc = first(r"^XMHF-GUEST: tsc=(\d+)", text, int)
+    if mode == "bare":
+        md.append(f"| {r} bare | - | - | - | {tsc} | - | - (wall {small(name, 'wall')} s) |")
+        continue
+    for cpu, waiting, ticks, wakeups in re.findall(
+            r"^xmhf-ng: idle cpu=(\d+) waiting=(\w+) ticks=(\d+) wakeups=(\d+)", text, re.M):
+        share = f"{int(ticks) / tsc:.3f}" if tsc else "?"
+        rows.append([r, cpu, waiting, ticks, tsc, wakeups, small(name, "wall")])
+        md.append(f"| {r} xmhf-ng | {cpu} | {waiting} | {ticks} | {tsc} | {share} | {wakeups} |")
+    md.append(f"| {r} xmhf-ng | wall | | | | | {small(name, 'wall')} s |")
+write_csv("idle.csv", ["run", "cpu", "waiting", "idle_ticks", "guest_tsc", "wakeups", "wall_s"], rows)
+md.append("")
+
 # --- 4. memory -----------------------------------------------------------------
 rows = []
 md += ["## Hypervisor resident memory (its own accounting)", ""]

@@ -3,12 +3,13 @@
 # from the same GRUB CD (bare: its entry chainloads the disk; xmhf-ng: its entry
 # loads the hypervisor, which boots the disk), the steady-state workloads of
 # tools/guest/xmhf-work.c bare and under xmhf-ng (2 CPUs), the round-trip
-# benchmark guest bare and under xmhf-ng, and the hypervisor up to its memory
+# benchmark guest bare and under xmhf-ng, idle APs (a maxcpus=1 guest on 4 CPUs:
+# idle ticks, HLT wake-ups and wall time per CPU), and the hypervisor up to its memory
 # banner with 4 GiB of guest RAM; every tick figure twice. Logs go to
 # build/bench/logs/, then tools/bench/report.py writes the CSV files,
 # results.md (printed) and gnuplot draws boot.png and work.png. Asserts
 # nothing about timing.
-# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--parts "boot work rt mem"]
+# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--parts "boot work rt idle mem"]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOLS=$ROOT/tools
@@ -16,7 +17,7 @@ OUT=$ROOT/build/bench
 LOGS=$OUT/logs
 REPEAT=2
 CPU_LIST="1 2 4"
-PARTS="boot work rt mem"
+PARTS="boot work rt idle mem"
 while [ $# -gt 0 ]; do
 	case $1 in
 	--repeat) REPEAT=$2; shift 2 ;;
@@ -32,12 +33,13 @@ make -C "$ROOT" -s all
 mkdir -p "$LOGS"
 for p in $PARTS; do
 	case $p in
-	boot|work|rt) rm -f "$LOGS/$p"-r* ;;
+	boot|work|rt|idle) rm -f "$LOGS/$p"-r* ;;
 	mem) rm -f "$LOGS"/mem4g-* ;;
 	*) echo "bench: unknown part $p" >&2; exit 64 ;;
 	esac
 done
 "$TOOLS/mkguest.sh" -o "$OUT/debian-stats.img" -a "xmhf.stats=1"
+"$TOOLS/mkguest.sh" -o "$OUT/debian-idle.img" -a "maxcpus=1 xmhf.stats=1"
 # Workloads (xmhf-work NAME:ARG): each a few tens of M ticks (0.4-2 emulated s).
 "$TOOLS/mkguest.sh" -o "$OUT/debian-work.img" -m "ata_piix sd_mod" \
 	-e 'XMHF_WORK="hash:32 syscall:50000 disk:2 ipi:2000 idle:2 cpuid:20000"'
@@ -74,6 +76,12 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
 		bench_run "work-r$rep-hv" --disk "$OUT/debian-work.img" --cdrom "$OUT/boot.iso" \
 			--cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
 	fi
+	if part idle; then	# CPUs 1-3 never get a SIPI: they wait in VMX root
+		bench_run "idle-r$rep-bare" --disk "$OUT/debian-idle.img" \
+			--cdrom "$OUT/boot-bare.iso" --cpus 4 --timeout 900 --expect 'XMHF-GUEST: no hypervisor'
+		bench_run "idle-r$rep-hv" --disk "$OUT/debian-idle.img" --cdrom "$OUT/boot.iso" \
+			--cpus 4 --timeout 900 --expect 'xmhf-ng: exits total='
+	fi
 	if part rt; then
 		bench_run "rt-r$rep-bare" --disk "$OUT/roundtrip.img" --timeout 300 \
 			--expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
@@ -92,5 +100,5 @@ echo "bench: all runs took $(( $(date +%s) - start )) s"
 python3 "$TOOLS/bench/report.py" "$LOGS" "$OUT"
 gnuplot -e "datafile='$OUT/boot.dat'; outfile='$OUT/boot.png'" "$TOOLS/bench/boot.gp"
 gnuplot -e "datafile='$OUT/work.dat'; outfile='$OUT/work.png'" "$TOOLS/bench/work.gp"
-echo "bench: wrote $OUT/{boot,exits,work,work_exits,roundtrip,memory}.csv, $OUT/results.md," \
+echo "bench: wrote $OUT/{boot,exits,work,work_exits,roundtrip,idle,memory}.csv, $OUT/results.md," \
 	"$OUT/{boot,work}.png"
