@@ -129,7 +129,7 @@ static u64 build_runtime_page_tables(u64 size)
 static void find_cpus(void)
 {
 	u64 rsdp;
-	u32 ebda = (u32)(*(volatile u16 *)BDA_EBDA_SEGMENT) << 4;
+	u32 ebda = bda_ebda_phys();
 
 	if (acpi_find_rsdp(0, ebda, &rsdp)) {
 		xsnprintf(boot_info.madt_err, sizeof(boot_info.madt_err), "no ACPI RSDP found");

@@ -17,6 +17,7 @@
 #include "serial.h"
 #include "cpu.h"
 #include "hw/vtd.h"
+#include "boot/bda.h"
 
 #define VTD_SL_POOL_PAGES 96	/* PML4 + PDPT + 64 PDs (64 GiB) + page tables */
 #define VTD_DID 1		/* the identity domain (DID 0 is reserved when CAP.CM = 1) */
@@ -280,7 +281,7 @@ void vtd_init(u64 limit, u64 hv_base, u64 hv_size, bool dma_off)
 	char err[200];
 	struct acpi_table where;
 	u64 rsdp, slptptr;
-	u32 ebda = (u32)(*(volatile u16 *)0x40e) << 4;
+	u32 ebda = bda_ebda_phys();
 	bool aw48 = false;
 	int rc;
 
