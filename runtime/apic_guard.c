@@ -46,14 +46,15 @@ static unsigned fetch_piece(struct cpu *c, u8 *buf, u64 gpa, unsigned len)
  * decoder sees only those. */
 static unsigned fetch_insn(struct cpu *c, u8 *buf, enum cpu_mode_bits *mode)
 {
-	struct guest_paging p = {
-		.cr0 = vmread(VMCS_GUEST_CR0), .cr3 = vmread(VMCS_GUEST_CR3),
-		.cr4 = vmread(VMCS_GUEST_CR4), .efer = vmread(VMCS_GUEST_IA32_EFER),
-		.read64 = read_guest_phys, .arg = c,
-	};
+	struct guest_paging p = { .cr0 = vmread(VMCS_GUEST_CR0), .read64 = read_guest_phys, .arg = c };
 	u64 ar = vmread(VMCS_GUEST_CS_AR), la = vmread(VMCS_GUEST_CS_BASE) + vmread(VMCS_GUEST_RIP);
 	unsigned n = 0;
 
+	if (p.cr0 & CR0_PG) {	/* the walk reads these only with paging on */
+		p.cr3 = vmread(VMCS_GUEST_CR3);
+		p.cr4 = vmread(VMCS_GUEST_CR4);
+		p.efer = vmread(VMCS_GUEST_IA32_EFER);
+	}
 	*mode = guest_in_64bit_mode() ? MODE_64 : (ar & AR_DB) ? MODE_32 : MODE_16;
 	while (n < MMIO_INSN_MAX) {
 		u64 gpa;

@@ -108,8 +108,18 @@ static __attribute__((noinline)) void exit_full(struct cpu *c, struct guest_regs
 	handlers[basic](c, r);
 }
 
-/* The exits for which exit_full() has nothing to do but count and dispatch
- * go straight to their handler: no call in between, no saved registers. */
+/* An exit that may have interrupted event delivery, with nothing else to do. */
+static __attribute__((noinline)) void exit_during_delivery(struct cpu *c, struct guest_regs *r,
+							   u32 basic)
+{
+	c->launched = true;
+	c->exits[basic]++;
+	reinject_vectoring_event(c);
+	handlers[basic](c, r);
+}
+
+/* The exits for which exit_full() has nothing to do but count, re-inject and
+ * dispatch go straight to their handler: no call in between. */
 void vmx_exit_handler(struct guest_regs *r)
 {
 	struct cpu *c = this_cpu();
@@ -118,8 +128,12 @@ void vmx_exit_handler(struct guest_regs *r)
 
 	if (__builtin_expect((reason & EXIT_REASON_ENTRY_FAILURE) || basic >= EXIT_REASON_SLOTS ||
 			     !handlers[basic] || (boot_info.opts.trace & TRACE_EXITS) ||
-			     (c->index == 0 && vtd_translation_on) || DURING_DELIVERY(basic), 0)) {
+			     (c->index == 0 && vtd_translation_on), 0)) {
 		exit_full(c, r, reason);
+		return;
+	}
+	if (DURING_DELIVERY(basic)) {
+		exit_during_delivery(c, r, basic);
 		return;
 	}
 	c->launched = true;

@@ -10,15 +10,12 @@ static u32 refusals;
 
 void guest_mem_init(const struct e820_map *firmware, u64 hv_base, u64 hv_size, u64 limit)
 {
-	map = (struct guest_mem_map){ firmware, hv_base, hv_size, limit };
+	map = guest_mem_map_make(firmware, hv_base, hv_size, limit);
 }
 
-static bool allowed(struct cpu *c, u64 gpa, u64 len, bool write, const char *what)
+static __attribute__((noinline, cold)) bool refused(struct cpu *c, u64 gpa, u64 len, bool write,
+						     const char *what, enum guest_mem_result r)
 {
-	enum guest_mem_result r = guest_mem_check(&map, gpa, len, write);
-
-	if (r == GMEM_OK)
-		return true;
 	if (what && ratelimit_ok(&refusals))
 		hv_printf("CPU %u: %s: refused to %s guest memory 0x%llx+0x%llx: %s\n", c->index, what,
 			  write ? "write" : "read", (unsigned long long)gpa, (unsigned long long)len,
@@ -26,14 +23,29 @@ static bool allowed(struct cpu *c, u64 gpa, u64 len, bool write, const char *wha
 	return false;
 }
 
-/* Eight bytes at a time, then byte by byte: a page-table entry is one load,
- * an instruction window two and a few (x86 allows unaligned loads). */
+static inline bool allowed(struct cpu *c, u64 gpa, u64 len, bool write, const char *what)
+{
+	enum guest_mem_result r = guest_mem_check(&map, gpa, len, write);
+
+	return __builtin_expect(r == GMEM_OK, 1) || refused(c, gpa, len, write, what, r);
+}
+
+/* Eight bytes at a time, then byte by byte; 8 to 16 bytes (a page-table
+ * entry, an instruction window) as two loads that may overlap: x86 allows
+ * unaligned loads, and no byte outside [gpa, gpa + len) is read. */
 bool copy_from_guest_phys(struct cpu *c, void *dst, u64 gpa, u64 len, const char *what)
 {
 	u64 i = 0;
 
 	if (!allowed(c, gpa, len, false, what))
 		return false;
+	if (len >= 8 && len <= 16) {
+		u64 lo = *(const volatile u64 *)gpa, hi = *(const volatile u64 *)(gpa + len - 8);
+
+		__builtin_memcpy((u8 *)dst + len - 8, &hi, 8);
+		__builtin_memcpy(dst, &lo, 8);
+		return true;
+	}
 	for (; i + 8 <= len; i += 8) {
 		u64 v = *(const volatile u64 *)(gpa + i);
 

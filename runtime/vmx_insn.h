@@ -1,5 +1,6 @@
 /* VMX instructions (SDM Vol. 3C 30.3). Each returns true on VMsucceed; on
- * VMfailInvalid (CF=1) or VMfailValid (ZF=1) it returns false (SDM 30.2). */
+ * VMfailInvalid (CF=1) or VMfailValid (ZF=1) it returns false (SDM 30.2).
+ * The "na" flag output lets the caller branch on CF|ZF directly. */
 #ifndef RUNTIME_VMX_INSN_H
 #define RUNTIME_VMX_INSN_H
 #include "types.h"
@@ -7,35 +8,35 @@
 static inline bool vmxon(u64 phys)
 {
 	bool fail;
-	asm volatile("vmxon %1; setna %0" : "=r"(fail) : "m"(phys) : "cc", "memory");
+	asm volatile("vmxon %1" : "=@ccna"(fail) : "m"(phys) : "cc", "memory");
 	return !fail;
 }
 
 static inline bool vmclear(u64 phys)
 {
 	bool fail;
-	asm volatile("vmclear %1; setna %0" : "=r"(fail) : "m"(phys) : "cc", "memory");
+	asm volatile("vmclear %1" : "=@ccna"(fail) : "m"(phys) : "cc", "memory");
 	return !fail;
 }
 
 static inline bool vmptrld(u64 phys)
 {
 	bool fail;
-	asm volatile("vmptrld %1; setna %0" : "=r"(fail) : "m"(phys) : "cc", "memory");
+	asm volatile("vmptrld %1" : "=@ccna"(fail) : "m"(phys) : "cc", "memory");
 	return !fail;
 }
 
 static inline bool vmread_safe(u32 field, u64 *value)
 {
 	bool fail;
-	asm volatile("vmread %2, %1; setna %0" : "=r"(fail), "=rm"(*value) : "r"((u64)field) : "cc");
+	asm volatile("vmread %2, %1" : "=@ccna"(fail), "=rm"(*value) : "r"((u64)field) : "cc");
 	return !fail;
 }
 
 static inline bool vmwrite_raw(u32 field, u64 value)
 {
 	bool fail;
-	asm volatile("vmwrite %2, %1; setna %0" : "=r"(fail) : "r"((u64)field), "rm"(value) : "cc");
+	asm volatile("vmwrite %2, %1" : "=@ccna"(fail) : "r"((u64)field), "rm"(value) : "cc");
 	return !fail;
 }
 

@@ -8,7 +8,23 @@ int main(void)
 		{ 0, 0x9f000, E820_RAM }, { 0x9f000, 0x1000, E820_RESERVED },
 		{ 0xe8000, 0x18000, E820_RESERVED }, { 0x100000, 0x1fef0000, E820_RAM },
 		{ 0x1fff0000, 0x10000, E820_ACPI }, { 0xfffc0000, 0x40000, E820_RESERVED } } };
-	struct guest_mem_map m = { &fw, 0x1fc00000, 0x200000, 0x100000000ULL };
+	struct guest_mem_map m = guest_mem_map_make(&fw, 0x1fc00000, 0x200000, 0x100000000ULL);
+	struct guest_mem_map plain = m;
+	u64 x = 0x9e3779b97f4a7c15ULL;
+
+	CHECK(m.ram == &fw.e[3]);	/* the largest RAM entry */
+	plain.ram = NULL;
+	/* The entry looked at first changes no answer: ranges around every
+	 * boundary of the map, each length up to 0x3000, reads and writes. */
+	for (int i = 0; i < 200000; i++) {
+		const struct e820_entry *e = &fw.e[(x >> 8) % fw.count];
+		u64 gpa = ((x >> 16) & 1 ? e->addr : e->addr + e->len) + ((x >> 20) & 0x3fff) - 0x2000;
+		u64 len = (x >> 40) & 0x3fff;
+		bool write = (x >> 63) & 1;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		CHECK(guest_mem_check(&m, gpa, len, write) == guest_mem_check(&plain, gpa, len, write));
+	}
 
 	CHECK(guest_mem_check(&m, 0x7c00, 512, true) == GMEM_OK);
 	CHECK(guest_mem_check(&m, 0x1fbfffff, 1, true) == GMEM_OK);

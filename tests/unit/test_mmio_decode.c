@@ -49,6 +49,26 @@ static void cache_validation(void)
 	const u8 o[] = { 0x66, 0x89, 0x02 };
 	CHECK(mmio_decode_store_cached(&k, o, sizeof(o), MODE_64, &s) == 0 && s.size == 2);
 	CHECK(mmio_decode_store_cached(&k, o, sizeof(o), MODE_16, &s) == 0 && s.size == 4);
+	/* Each immediate byte is compared, wherever the two loads of the
+	 * comparison fall: stores of 6, 7, 10 and 11 bytes ending in imm32. */
+	static const u8 ends_imm[][11] = {
+		{ 6, 0xc7, 0x00, 0x11, 0x22, 0x33, 0x44 },
+		{ 7, 0xc7, 0x40, 0x10, 0x11, 0x22, 0x33, 0x44 },
+		{ 10, 0xc7, 0x80, 0xb0, 0, 0, 0, 0x11, 0x22, 0x33, 0x44 },
+	};
+	static const u8 abs_imm[] = { 0xc7, 0x04, 0x25, 0xb0, 0xd0, 0x5f, 0xff, 0x11, 0x22, 0x33, 0x44 };
+	for (unsigned f = 0; f <= 3; f++) {
+		u8 b[11];
+		size_t n = f < 3 ? ends_imm[f][0] : sizeof(abs_imm);
+
+		memcpy(b, f < 3 ? &ends_imm[f][1] : abs_imm, n);
+		CHECK(decode(b, n, MODE_64, &s) == 0 && s.len == n && s.imm == 0x44332211);
+		for (size_t i = n - 4; i < n; i++) {
+			b[i] ^= 0x80;
+			CHECK(decode(b, n, MODE_64, &t) == 0 && t.imm != 0x44332211);
+			b[i] ^= 0x80;
+		}
+	}
 	/* More forms than ways: the oldest is replaced, answers stay exact. */
 	for (u8 r = 0; r < 8; r++) {
 		u8 m[] = { 0x89, (u8)(0x02 | (r << 3)) };

@@ -7,15 +7,35 @@ static bool readable_type(u32 type)
 
 /* [gpa, end) inside one entry of an allowed type (the map is sanitized:
  * neighbours of one type are merged, so one entry is enough). */
-static bool covered(const struct e820_map *m, u64 gpa, u64 end, bool write)
+static bool inside(const struct e820_entry *e, u64 gpa, u64 end)
 {
-	for (u32 i = 0; i < m->count; i++) {
-		const struct e820_entry *e = &m->e[i];
+	return gpa >= e->addr && end <= e->addr + e->len;
+}
 
-		if (gpa >= e->addr && end <= e->addr + e->len)
+static bool covered(const struct guest_mem_map *m, u64 gpa, u64 end, bool write)
+{
+	const struct e820_map *fw = m->firmware;
+
+	if (m->ram && inside(m->ram, gpa, end))
+		return true;	/* RAM: readable and writable */
+	for (u32 i = 0; i < fw->count; i++) {
+		const struct e820_entry *e = &fw->e[i];
+
+		if (inside(e, gpa, end))
 			return write ? e->type == E820_RAM : readable_type(e->type);
 	}
 	return false;
+}
+
+struct guest_mem_map guest_mem_map_make(const struct e820_map *firmware, u64 hv_base, u64 hv_size,
+					u64 limit)
+{
+	struct guest_mem_map m = { firmware, hv_base, hv_size, limit, NULL };
+
+	for (u32 i = 0; i < firmware->count; i++)
+		if (firmware->e[i].type == E820_RAM && (!m.ram || firmware->e[i].len > m.ram->len))
+			m.ram = &firmware->e[i];
+	return m;
 }
 
 enum guest_mem_result guest_mem_check(const struct guest_mem_map *m, u64 gpa, u64 len, bool write)
@@ -33,7 +53,7 @@ enum guest_mem_result guest_mem_check(const struct guest_mem_map *m, u64 gpa, u6
 			return GMEM_OK;
 		gpa = GUEST_MEM_LEGACY_END;	/* the rest must be RAM, ACPI or NVS */
 	}
-	return covered(m->firmware, gpa, end, write) ? GMEM_OK : GMEM_NOT_RAM;
+	return covered(m, gpa, end, write) ? GMEM_OK : GMEM_NOT_RAM;
 }
 
 const char *guest_mem_result_name(enum guest_mem_result r)

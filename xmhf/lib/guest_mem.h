@@ -10,6 +10,7 @@ struct guest_mem_map {
 	const struct e820_map *firmware;	/* sanitized firmware map */
 	u64 hv_base, hv_size;			/* the hypervisor's own range */
 	u64 limit;				/* end of the identity-mapped space */
+	const struct e820_entry *ram;		/* the largest RAM entry: looked at first */
 };
 
 enum guest_mem_result {
@@ -21,6 +22,11 @@ enum guest_mem_result {
 };
 
 #define GUEST_MEM_LEGACY_END 0x100000ULL	/* the first MiB: IVT, BDA, EBDA, BIOS */
+
+/* The map for a sanitized firmware map (entries do not overlap, so the
+ * entry looked at first cannot change an answer). */
+struct guest_mem_map guest_mem_map_make(const struct e820_map *firmware, u64 hv_base, u64 hv_size,
+					u64 limit);
 
 /* Reads may touch E820 RAM, ACPI and NVS memory and the first MiB (the BIOS
  * code a real-mode guest runs); writes only E820 RAM. Never the hypervisor. */
