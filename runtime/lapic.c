@@ -6,9 +6,29 @@
 #include "cpu.h"
 #include "delay.h"
 
-u64 lapic_base(void)
+/* The xAPIC page of every CPU: read once on the BSP, compared on each AP
+ * (lapic_base_is_bsps); the guest cannot move it (msr_policy.c). */
+static u64 mmio_base;
+
+static u64 read_base(void)
 {
 	return rdmsr(MSR_IA32_APIC_BASE) & APIC_BASE_ADDR_MASK;
+}
+
+void lapic_init_bsp(void)
+{
+	mmio_base = read_base();
+}
+
+bool lapic_base_is_bsps(u64 *mine)
+{
+	*mine = read_base();
+	return *mine == mmio_base;
+}
+
+u64 lapic_base(void)
+{
+	return mmio_base;
 }
 
 static bool x2apic_on(void)

@@ -3,6 +3,10 @@
 #define RUNTIME_LAPIC_H
 #include "types.h"
 
+/* The BSP's IA32_APIC_BASE address, read before any other call here. */
+void lapic_init_bsp(void);
+/* An AP's own address (in *mine) equals the BSP's: one page serves all. */
+bool lapic_base_is_bsps(u64 *mine);
 u64 lapic_base(void);
 u32 lapic_read(u32 reg);
 void lapic_write(u32 reg, u32 v);

@@ -117,6 +117,7 @@ __attribute__((noreturn)) void runtime_main(void)
 	struct madt_cpus *madt;
 
 	bsp->index = 0;
+	lapic_init_bsp();
 	bsp->apic_id = lapic_id();
 	percpu_init(bsp);
 	hv_printf("xmhf-ng %s (build %s): hypervisor at 0x%llx-0x%llx (%llu KiB)\n",

@@ -25,8 +25,13 @@ static void *tramp_param(const char *sym)
 __attribute__((noreturn)) static void ap_entry(u32 index)
 {
 	struct cpu *c = &cpus[index];
+	u64 base;
 
 	percpu_init(c);
+	if (!lapic_base_is_bsps(&base))
+		hv_panic("CPU %u: xAPIC at 0x%llx, the BSP's at 0x%llx: one address is assumed for "
+			 "all CPUs\n", index, (unsigned long long)base,
+			 (unsigned long long)lapic_base());
 	cpu_report(c);
 	__atomic_store_n(&c->online, 1, __ATOMIC_RELEASE);
 	ap_main(c);
