@@ -224,11 +224,12 @@ WORKS = [("hash", "(a) CPU-bound: FNV-1a over 32 MiB"),
          ("ipi", "(d) pipe ping-pong CPU 0 <-> CPU 1"),
          ("idle", "(e) idle (sleep)"),
          ("cpuid", "exit probe: CPUID from 64-bit user mode")]
-work = runs("work")
-wres = {}
-rows, erows = [], []
-for (r, mode), name in sorted(work.items()):
-    text = serial(name)
+
+
+def work_results(text):
+    """{workload: dict(ticks, ns, arg, result, exits {(cpu, reason): n}, irq)}
+    from the xmhf-work lines of one serial log."""
+    out = {}
     for m in re.finditer(r"XMHF-GUEST: work=(\w+) ticks=(\d+) ns=(\d+) arg=(\d+) result=(\d+)",
                          text):
         w = m[1]
@@ -243,11 +244,19 @@ for (r, mode), name in sorted(work.items()):
                 del ex[(0, "VMCALL")]
         before, after = irq_counts(text, f"work={w} irq_before"), irq_counts(text, f"work={w} irq_after")
         irq = {k: [a - b for a, b in zip(after[k], before.get(k, []))] for k in after}
-        wres[(mode, r, w)] = dict(ticks=int(m[2]), ns=int(m[3]), arg=m[4], result=m[5], exits=ex,
-                                  irq=irq)
-        rows.append([r, mode, w, m[2], m[3], m[4], m[5]] +
-                    [" ".join(map(str, irq.get(k, []))) for k in ("LOC",) + IPI_KINDS])
-        erows += [[r, mode, w, cpu, rn, c] for (cpu, rn), c in sorted(ex.items())]
+        out[w] = dict(ticks=int(m[2]), ns=int(m[3]), arg=m[4], result=m[5], exits=ex, irq=irq)
+    return out
+
+
+work = runs("work")
+wres = {}
+rows, erows = [], []
+for (r, mode), name in sorted(work.items()):
+    for w, d in work_results(serial(name)).items():
+        wres[(mode, r, w)] = d
+        rows.append([r, mode, w, d["ticks"], d["ns"], d["arg"], d["result"]] +
+                    [" ".join(map(str, d["irq"].get(k, []))) for k in ("LOC",) + IPI_KINDS])
+        erows += [[r, mode, w, cpu, rn, c] for (cpu, rn), c in sorted(d["exits"].items())]
 write_csv("work.csv", ["run", "mode", "work", "ticks", "guest_ns", "arg", "result",
                        "LOC_per_cpu", "RES_per_cpu", "CAL_per_cpu", "TLB_per_cpu"], rows)
 write_csv("work_exits.csv", ["run", "mode", "work", "cpu", "reason", "count"], erows)
@@ -303,6 +312,69 @@ md += ["", "ratio = xmhf-ng / bare (run 1). exits: the hypervisor's per-CPU coun
        "boot table; ICR writes = the IPIs the other CPU received) over the measured "
        "difference. guest irqs: /proc/interrupts deltas around the whole xmhf-work "
        "process, CPU 0+CPU 1.", ""]
+
+# --- 3c'. the same guest on the other CPU models ---------------------------------------
+model_runs = runs("model")
+mreps = sorted({r for r, _ in model_runs})
+models = sorted({k.split("-", 1)[1] for _, k in model_runs})
+if models:
+    md += ["## Per CPU model: the workload guest's boot and workloads (2 CPUs)", ""]
+    head = ["model", "boot ratio"] + [label.split(" ")[0] for w, label in WORKS if w != "cpuid"] + \
+        ["identical", "APIC-page exits CPU 0, (a)-(e)", "other exits CPU 0, (a)-(e)",
+         "Linux under xmhf-ng, not bare"]
+    md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    mrows = []
+    for m in models:
+        per, marker, texts = {}, {}, {}
+        for mode in ("bare", "hv"):
+            for r in mreps:
+                name = model_runs.get((r, f"{mode}-{m}"))
+                text = serial(name) if name else ""
+                texts[(mode, r)] = text
+                per[(mode, r)] = work_results(text)
+                marker[(mode, r)] = first(r"XMHF-GUEST: tsc=(\d+)", text, int)
+        r0 = mreps[0]
+        cells, ident = [], []
+        b0, h0 = marker[("bare", r0)], marker[("hv", r0)]
+        cells.append(f"{h0 / b0:.3f}" if b0 and h0 else "?")
+        ident.append(same([marker[("bare", r)] for r in mreps]) + "/" +
+                     same([marker[("hv", r)] for r in mreps]))
+        apic, other = 0, {}
+        for w, _ in WORKS:
+            if w == "cpuid":
+                continue
+            b = per[("bare", r0)].get(w, {}).get("ticks")
+            h = per[("hv", r0)].get(w, {}).get("ticks")
+            cells.append(f"{h / b:.4f}" if b and h else "?")
+            mrows.append([m, w, b, h])
+            ident.append(same([per[("bare", r)].get(w, {}).get("ticks") for r in mreps]) + "/" +
+                         same([per[("hv", r)].get(w, {}).get("ticks") for r in mreps]))
+            for (cpu, rn), c in per[("hv", r0)].get(w, {}).get("exits", {}).items():
+                if cpu != 0:
+                    continue
+                if rn == "EPT_VIOLATION":
+                    apic += c
+                else:
+                    other[rn] = other.get(rn, 0) + c
+        ident_txt = "yes" if all(x == "yes/yes" for x in ident) else \
+            "n/a" if all("n/a" in x for x in ident) else "NO (" + " ".join(ident) + ")"
+        # dmesg lines that only one of the two boots printed, on what Linux chose
+        chosen = []
+        for pat, what in ((r"ITS: Mitigation", "ITS return thunks"),
+                          (r"TSC deadline timer available", "TSC deadline"),
+                          (r"x2apic enabled", "x2APIC")):
+            on = [bool(re.search(pat, texts[(mode, r0)])) for mode in ("bare", "hv")]
+            if on[0] != on[1]:
+                chosen.append(("" if on[1] else "no ") + what)
+        md.append("| " + " | ".join([m] + cells + [ident_txt, str(apic),
+                                                   ", ".join(f"{k} {v}" for k, v in
+                                                             sorted(other.items())) or "-",
+                                                   ", ".join(chosen) or "-"]) + " |")
+    write_csv("models.csv", ["model", "work", "bare_ticks", "xmhf_ticks"], mrows)
+    md += ["", "boot ratio = the init marker's CPU 0 TSC, xmhf-ng / bare (run 1), workload "
+           "columns as in the table above (run 1); identical = every run of every figure gave "
+           "the same ticks. Round trips are the same on every VMX model (one tick per "
+           "instruction in Bochs): only what the guest's kernel chooses differs.", ""]
 
 md += ["## What the boot difference is made of (run 1, M ticks)", ""]
 # The cost of one APIC-write exit inside the 64-bit Linux guest: workload (a)'s

@@ -4,12 +4,14 @@
 # loads the hypervisor, which boots the disk), the steady-state workloads of
 # tools/guest/xmhf-work.c bare and under xmhf-ng (2 CPUs), the round-trip
 # benchmark guest bare and under xmhf-ng, idle APs (a maxcpus=1 guest on 4 CPUs:
-# idle ticks, HLT wake-ups and wall time per CPU), and the hypervisor up to its memory
-# banner with 4 GiB of guest RAM; every tick figure twice. Logs go to
-# build/bench/logs/, then tools/bench/report.py writes the CSV files,
-# results.md (printed) and gnuplot draws boot.png and work.png. Asserts
-# nothing about timing.
-# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--parts "boot work rt idle mem"]
+# idle ticks, HLT wake-ups and wall time per CPU), the hypervisor up to its memory
+# banner with 4 GiB of guest RAM, and the workload guest (boot and workloads) on
+# the other CPU models that boot Debian; every tick figure twice. Two emulators
+# run at a time (BENCH_JOBS). Logs go to build/bench/logs/, then
+# tools/bench/report.py writes the CSV files, results.md (printed) and gnuplot
+# draws boot.png and work.png. Asserts nothing about timing.
+# usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--models "M ..."]
+#        [--parts "boot work rt idle mem models"]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOLS=$ROOT/tools
@@ -17,13 +19,19 @@ OUT=$ROOT/build/bench
 LOGS=$OUT/logs
 REPEAT=2
 CPU_LIST="1 2 4"
-PARTS="boot work rt idle mem"
+PARTS="boot work rt idle mem models"
+JOBS=${BENCH_JOBS:-2}
+# Westmere is the work part's model; Ice Lake and Tiger Lake do not boot Debian
+# 6.1 even bare; Lynnfield has no unrestricted guest (the guest runs natively).
+MODELS="corei7_sandy_bridge_2600k corei7_ivy_bridge_3770k corei7_haswell_4770 broadwell_ult
+	corei7_skylake_x corei3_cnl"
 while [ $# -gt 0 ]; do
 	case $1 in
 	--repeat) REPEAT=$2; shift 2 ;;
 	--cpus) CPU_LIST=$2; shift 2 ;;
 	--parts) PARTS=$2; shift 2 ;;
-	*) sed -n '12p' "$0" >&2; exit 64 ;;
+	--models) MODELS=$2; shift 2 ;;
+	*) sed -n '13,14p' "$0" >&2; exit 64 ;;
 	esac
 done
 
@@ -34,6 +42,7 @@ mkdir -p "$LOGS"
 for p in $PARTS; do
 	case $p in
 	boot|work|rt|idle) rm -f "$LOGS/$p"-r* ;;
+	models) rm -f "$LOGS"/model-r* ;;
 	mem) rm -f "$LOGS"/mem4g-* ;;
 	*) echo "bench: unknown part $p" >&2; exit 64 ;;
 	esac
@@ -59,42 +68,57 @@ bench_run() {
 	echo "bench: $name: exit $rc, $(cat "$LOGS/$name.wall") s"
 }
 
+# bench_bg: bench_run in the background once fewer than JOBS runs are going.
+bench_bg() {
+	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+	bench_run "$@" &
+}
+
 part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 start=$(date +%s)
 for ((rep = 1; rep <= REPEAT; rep++)); do
 	part boot && for n in $CPU_LIST; do
-		bench_run "boot-r$rep-bare-c$n" --disk "$OUT/debian-stats.img" \
+		bench_bg "boot-r$rep-bare-c$n" --disk "$OUT/debian-stats.img" \
 			--cdrom "$OUT/boot-bare.iso" --cpus "$n" \
 			--timeout 900 --expect 'XMHF-GUEST: no hypervisor'
-		bench_run "boot-r$rep-hv-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" \
+		bench_bg "boot-r$rep-hv-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" \
 			--cpus "$n" --timeout 900 --expect 'xmhf-ng: exits total='
 	done
 	if part work; then
-		bench_run "work-r$rep-bare" --disk "$OUT/debian-work.img" \
+		bench_bg "work-r$rep-bare" --disk "$OUT/debian-work.img" \
 			--cdrom "$OUT/boot-bare.iso" --cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
-		bench_run "work-r$rep-hv" --disk "$OUT/debian-work.img" --cdrom "$OUT/boot.iso" \
+		bench_bg "work-r$rep-hv" --disk "$OUT/debian-work.img" --cdrom "$OUT/boot.iso" \
 			--cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
 	fi
 	if part idle; then	# CPUs 1-3 never get a SIPI: they wait in VMX root
-		bench_run "idle-r$rep-bare" --disk "$OUT/debian-idle.img" \
+		bench_bg "idle-r$rep-bare" --disk "$OUT/debian-idle.img" \
 			--cdrom "$OUT/boot-bare.iso" --cpus 4 --timeout 900 --expect 'XMHF-GUEST: no hypervisor'
-		bench_run "idle-r$rep-hv" --disk "$OUT/debian-idle.img" --cdrom "$OUT/boot.iso" \
+		bench_bg "idle-r$rep-hv" --disk "$OUT/debian-idle.img" --cdrom "$OUT/boot.iso" \
 			--cpus 4 --timeout 900 --expect 'xmhf-ng: exits total='
 	fi
 	if part rt; then
-		bench_run "rt-r$rep-bare" --disk "$OUT/roundtrip.img" --timeout 300 \
+		bench_bg "rt-r$rep-bare" --disk "$OUT/roundtrip.img" --timeout 300 \
 			--expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
-		bench_run "rt-r$rep-hv" --disk "$OUT/roundtrip.img" --cdrom "$OUT/boot.iso" \
+		bench_bg "rt-r$rep-hv" --disk "$OUT/roundtrip.img" --cdrom "$OUT/boot.iso" \
 			--timeout 300 --expect 'XMHF-BENCH: done' --fail 'XMHF-BENCH: FAILED'
 	fi
 done
 # Bochs 2.7 allows at most 2048 MiB of host memory ("megs"); "memory:
 # guest=4096" gives the guest 4 GiB of address space backed on demand.
 part mem && for n in $CPU_LIST; do
-	bench_run "mem4g-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" --cpus "$n" \
+	bench_bg "mem4g-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" --cpus "$n" \
 		--mem 2048 --rc "memory: guest=4096, host=2048" --timeout 300 --expect 'xmhf-ng: memory '
 done
+part models && for ((rep = 1; rep <= REPEAT; rep++)); do
+	for m in $MODELS; do
+		bench_bg "model-r$rep-bare-$m" --model "$m" --disk "$OUT/debian-work.img" \
+			--cdrom "$OUT/boot-bare.iso" --cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
+		bench_bg "model-r$rep-hv-$m" --model "$m" --disk "$OUT/debian-work.img" \
+			--cdrom "$OUT/boot.iso" --cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
+	done
+done
+wait
 echo "bench: all runs took $(( $(date +%s) - start )) s"
 
 python3 "$TOOLS/bench/report.py" "$LOGS" "$OUT"
