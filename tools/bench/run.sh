@@ -6,18 +6,20 @@
 # benchmark guest bare and under xmhf-ng, idle APs (a maxcpus=1 guest on 4 CPUs:
 # idle ticks, HLT wake-ups and wall time per CPU), the hypervisor up to its memory
 # banner with 4 GiB of guest RAM, and the workload guest (boot and workloads) on
-# the other CPU models that boot Debian; every tick figure twice. Two emulators
-# run at a time (BENCH_JOBS). Logs go to build/bench/logs/, then
+# the other CPU models that boot Debian (once each: about 4 minutes a run on
+# Skylake-X); every other tick figure twice. Two emulators run at a time
+# (BENCH_JOBS). Logs go to build/bench/logs/, then
 # tools/bench/report.py writes the CSV files, results.md (printed) and gnuplot
 # draws boot.png and work.png. Asserts nothing about timing.
 # usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--models "M ..."]
-#        [--parts "boot work rt idle mem models"]
+#        [--model-repeat N] [--parts "boot work rt idle mem models"]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOLS=$ROOT/tools
 OUT=$ROOT/build/bench
 LOGS=$OUT/logs
 REPEAT=2
+MODEL_REPEAT=1
 CPU_LIST="1 2 4"
 PARTS="boot work rt idle mem models"
 JOBS=${BENCH_JOBS:-2}
@@ -31,7 +33,8 @@ while [ $# -gt 0 ]; do
 	--cpus) CPU_LIST=$2; shift 2 ;;
 	--parts) PARTS=$2; shift 2 ;;
 	--models) MODELS=$2; shift 2 ;;
-	*) sed -n '13,14p' "$0" >&2; exit 64 ;;
+	--model-repeat) MODEL_REPEAT=$2; shift 2 ;;
+	*) sed -n '14,15p' "$0" >&2; exit 64 ;;
 	esac
 done
 
@@ -110,7 +113,7 @@ part mem && for n in $CPU_LIST; do
 	bench_bg "mem4g-c$n" --disk "$OUT/debian-stats.img" --cdrom "$OUT/boot.iso" --cpus "$n" \
 		--mem 2048 --rc "memory: guest=4096, host=2048" --timeout 300 --expect 'xmhf-ng: memory '
 done
-part models && for ((rep = 1; rep <= REPEAT; rep++)); do
+part models && for ((rep = 1; rep <= MODEL_REPEAT; rep++)); do
 	for m in $MODELS; do
 		bench_bg "model-r$rep-bare-$m" --model "$m" --disk "$OUT/debian-work.img" \
 			--cdrom "$OUT/boot-bare.iso" --cpus 2 --timeout 900 --expect 'XMHF-GUEST: work done'
