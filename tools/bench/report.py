@@ -371,6 +371,12 @@ if models:
                                                              sorted(other.items())) or "-",
                                                    ", ".join(chosen) or "-"]) + " |")
     write_csv("models.csv", ["model", "work", "bare_ticks", "xmhf_ticks"], mrows)
+    with open(os.path.join(OUT, "models.dat"), "w") as f:
+        names = [w for w, _ in WORKS if w != "cpuid"]
+        f.write("model " + " ".join(f"({chr(97 + i)})_{w}" for i, w in enumerate(names)) + "\n")
+        for m in models:
+            r = {w: h / b for mm, w, b, h in mrows if mm == m and b and h}
+            f.write(m + " " + " ".join(f"{r.get(w, 0):.5f}" for w in names) + "\n")
     md += ["", "boot ratio = the init marker's CPU 0 TSC, xmhf-ng / bare (run 1), workload "
            "columns as in the table above (run 1); identical = every run of every figure gave "
            "the same ticks. Round trips are the same on every VMX model (one tick per "

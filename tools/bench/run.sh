@@ -6,9 +6,8 @@
 # benchmark guest bare and under xmhf-ng, idle APs (a maxcpus=1 guest on 4 CPUs:
 # idle ticks, HLT wake-ups and wall time per CPU), the hypervisor up to its memory
 # banner with 4 GiB of guest RAM, and the workload guest (boot and workloads) on
-# the other CPU models that boot Debian (once each: about 4 minutes a run on
-# Skylake-X); every other tick figure twice. Two emulators run at a time
-# (BENCH_JOBS). Logs go to build/bench/logs/, then
+# the other CPU models that boot Debian (a Skylake-X run takes about 5 minutes);
+# every tick figure twice. Two emulators run at a time (BENCH_JOBS). Logs go to build/bench/logs/, then
 # tools/bench/report.py writes the CSV files, results.md (printed) and gnuplot
 # draws boot.png and work.png. Asserts nothing about timing.
 # usage: tools/bench/run.sh [--repeat N] [--cpus "1 2 4"] [--models "M ..."]
@@ -19,7 +18,7 @@ TOOLS=$ROOT/tools
 OUT=$ROOT/build/bench
 LOGS=$OUT/logs
 REPEAT=2
-MODEL_REPEAT=1
+MODEL_REPEAT=2
 CPU_LIST="1 2 4"
 PARTS="boot work rt idle mem models"
 JOBS=${BENCH_JOBS:-2}
@@ -127,5 +126,7 @@ echo "bench: all runs took $(( $(date +%s) - start )) s"
 python3 "$TOOLS/bench/report.py" "$LOGS" "$OUT"
 gnuplot -e "datafile='$OUT/boot.dat'; outfile='$OUT/boot.png'" "$TOOLS/bench/boot.gp"
 gnuplot -e "datafile='$OUT/work.dat'; outfile='$OUT/work.png'" "$TOOLS/bench/work.gp"
-echo "bench: wrote $OUT/{boot,exits,work,work_exits,roundtrip,idle,memory}.csv, $OUT/results.md," \
-	"$OUT/{boot,work}.png"
+[ ! -f "$OUT/models.dat" ] ||
+	gnuplot -e "datafile='$OUT/models.dat'; outfile='$OUT/models.png'" "$TOOLS/bench/models.gp"
+echo "bench: wrote $OUT/{boot,exits,work,work_exits,roundtrip,idle,memory,models}.csv," \
+	"$OUT/results.md, $OUT/{boot,work,models}.png"
