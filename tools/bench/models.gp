@@ -7,7 +7,7 @@ set ylabel "ratio"
 set style data histogram
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set key top left
+set key top right
 
 set yrange [0.9:*]
 set grid ytics
